@@ -1,0 +1,75 @@
+package io.sluice.runtime.config;
+
+/**
+ * Every setting a Sluice component reads, with its default and what it means. This enum is the one
+ * place defaults are defined: the README's configuration table, docker-compose.yml and the local
+ * stack all use these names (a test checks the first two).
+ *
+ * <p>A setting is read, in order of precedence, from the JVM system property {@link #property()}
+ * (e.g. {@code -Dsluice.kafka.bootstrap.servers=…}), the environment variable {@link #env()}, the
+ * properties file named by {@code SLUICE_CONFIG_FILE} (keys are the property names), and finally
+ * the default.
+ */
+public enum Setting {
+    KAFKA_BOOTSTRAP_SERVERS("localhost:9092", "Kafka bootstrap servers."),
+    SCHEMA_REGISTRY_URL("http://localhost:8085/apis/ccompat/v7",
+            "Base URL of a Confluent-compatible schema registry API (Apicurio: …/apis/ccompat/v7)."),
+    S3_ENDPOINT("http://localhost:9000", "S3 / MinIO endpoint."),
+    S3_REGION("us-east-1", "S3 region used for request signing."),
+    S3_ACCESS_KEY("sluice", "S3 access key."),
+    S3_SECRET_KEY("sluice-dev-secret", "S3 secret key.", true),
+    S3_BUCKET("sluice", "Bucket holding chunk objects and assembled assets."),
+    HTTP_HOST("127.0.0.1", "Address the component's HTTP server binds to (0.0.0.0 in containers)."),
+    HTTP_PORT("", "Port of the component's HTTP server (API, health, metrics); empty means the "
+            + "component's own default: ingest-api 8080, session-processor 8081, blob-writer 8082, "
+            + "index-projector 8083."),
+    STATE_DIR("state", "Directory for local state (Kafka Streams state stores)."),
+    TOPIC_REPLICATION_FACTOR("1", "Replication factor of the topics Sluice creates."),
+    AUTH_TOKENS("", "Bearer tokens and their tenants: comma-separated tenant=sha256:<hex of the token>.",
+            true),
+    MAX_UPLOAD_SIZE("107374182400", "Largest upload accepted, in bytes (100 GiB)."),
+    CHUNK_SIZE_DEFAULT("8388608", "Chunk size when the client names none, in bytes (8 MiB)."),
+    CHUNK_SIZE_MIN("65536", "Smallest chunk size a client may choose, in bytes (64 KiB)."),
+    CHUNK_SIZE_MAX("16777216", "Largest chunk size a client may choose, in bytes (16 MiB)."),
+    PARKED_BYTES_MAX("268435456",
+            "Bytes of chunks ahead of the hash frontier parked per upload before too_far_ahead (256 MiB)."),
+    UPLOAD_TTL("PT24H", "Idle time after which an open upload expires (ISO-8601 duration)."),
+    FINISH_WAIT("PT30S", "How long a finish call waits for UploadFinished before answering 202.");
+
+    private final String defaultValue;
+    private final String description;
+    private final boolean secret;
+
+    Setting(String defaultValue, String description) {
+        this(defaultValue, description, false);
+    }
+
+    Setting(String defaultValue, String description, boolean secret) {
+        this.defaultValue = defaultValue;
+        this.description = description;
+        this.secret = secret;
+    }
+
+    /** Environment variable name, e.g. {@code SLUICE_KAFKA_BOOTSTRAP_SERVERS}. */
+    public String env() {
+        return "SLUICE_" + name();
+    }
+
+    /** System property and properties-file key, e.g. {@code sluice.kafka.bootstrap.servers}. */
+    public String property() {
+        return "sluice." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Secrets are never logged. */
+    public boolean secret() {
+        return secret;
+    }
+}

@@ -1,0 +1,45 @@
+package io.sluice.runtime.kafka;
+
+import io.sluice.runtime.config.Setting;
+import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.runtime.service.DependencyProbe;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/** Kafka client settings every component shares, and a reachability probe. */
+public final class KafkaClients {
+
+    private KafkaClients() {}
+
+    public static Properties common(SluiceConfig config, String clientId) {
+        Properties properties = new Properties();
+        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.get(Setting.KAFKA_BOOTSTRAP_SERVERS));
+        properties.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        return properties;
+    }
+
+    public static Admin admin(SluiceConfig config, String clientId) {
+        Properties properties = common(config, clientId);
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        return Admin.create(properties);
+    }
+
+    /** Ready when the cluster answers a describe-cluster call within five seconds. */
+    public static DependencyProbe probe(Admin admin) {
+        return new DependencyProbe() {
+            @Override
+            public String name() {
+                return "kafka";
+            }
+
+            @Override
+            public void check() throws Exception {
+                admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
+            }
+        };
+    }
+}
