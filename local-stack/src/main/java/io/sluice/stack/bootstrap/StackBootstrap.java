@@ -1,0 +1,41 @@
+package io.sluice.stack.bootstrap;
+
+import io.minio.MinioClient;
+import io.sluice.runtime.config.Setting;
+import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.runtime.kafka.KafkaClients;
+import io.sluice.runtime.s3.S3Clients;
+import java.io.PrintStream;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * What must exist before the services start: the topics and the bucket. Run by {@code ./sluice up}
+ * and, in docker-compose, by the one-shot {@code stack-init} container ({@link BootstrapMain}),
+ * so both stacks are set up by the same code.
+ */
+public final class StackBootstrap {
+
+    private StackBootstrap() {}
+
+    public static void run(SluiceConfig config, PrintStream out) throws Exception {
+        topics(config, out);
+        bucket(config, out);
+    }
+
+    public static void topics(SluiceConfig config, PrintStream out) throws Exception {
+        short replicationFactor = Short.parseShort(config.get(Setting.TOPIC_REPLICATION_FACTOR));
+        try (Admin admin = KafkaClients.admin(config, "sluice-stack-bootstrap")) {
+            TopicBootstrap.Outcome outcome = TopicBootstrap.ensureTopics(admin, StackTopics.all(), replicationFactor);
+            out.printf("%-18s %d created%s, %d already there%n", "topics", outcome.created().size(),
+                    outcome.created().isEmpty() ? "" : " (" + String.join(", ", outcome.created()) + ")",
+                    outcome.existing().size());
+        }
+    }
+
+    public static void bucket(SluiceConfig config, PrintStream out) throws Exception {
+        MinioClient minio = S3Clients.minio(config);
+        String bucket = config.get(Setting.S3_BUCKET);
+        boolean created = BucketBootstrap.ensureBucket(minio, bucket);
+        out.printf("%-18s %s %s%n", "bucket", bucket, created ? "created" : "already there");
+    }
+}

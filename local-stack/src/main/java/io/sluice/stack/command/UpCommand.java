@@ -1,0 +1,118 @@
+package io.sluice.stack.command;
+
+import io.sluice.stack.DevToken;
+import io.sluice.stack.Stack;
+import io.sluice.stack.StackFailure;
+import io.sluice.stack.bootstrap.StackBootstrap;
+import io.sluice.stack.component.Component;
+import io.sluice.stack.component.KafkaBroker;
+import io.sluice.stack.component.S3Server;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code up}: starts what is not running (infrastructure, then topics and bucket, then services),
+ * waits for each to be ready, prints where everything is. In the foreground it then waits for
+ * Ctrl-C, which stops the whole stack through a shutdown hook; with {@code --detach} it returns.
+ */
+public final class UpCommand {
+
+    private final Stack stack;
+    private final PrintStream err;
+
+    public UpCommand(Stack stack, PrintStream err) {
+        this.stack = stack;
+        this.err = err;
+    }
+
+    public int run(List<String> names, boolean detach) throws Exception {
+        List<Component> plan = plan(names);
+        Thread stopOnSignal = Thread.ofPlatform().name("sluice-stop").unstarted(this::stopOnShutdown);
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        long start = System.nanoTime();
+        try {
+            startAll(plan);
+        } catch (StackFailure e) {
+            if (stack.stopping()) return 130;
+            err.println("error: " + e.getMessage());
+            if (detach) {
+                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+                err.println("What started keeps running: ./sluice status, ./sluice logs <component>, ./sluice down");
+            } else {
+                err.println("Stopping the stack.");
+            }
+            return 1;
+        }
+        stack.out().printf("%nUp in %.1f s.%n", (System.nanoTime() - start) / 1e9);
+        printSummary(plan);
+        if (detach) {
+            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            return 0;
+        }
+        stack.out().println("Running in the foreground; Ctrl-C stops the stack.");
+        watchExits(plan);
+        new CountDownLatch(1).await(); // until the JVM is asked to stop; the hook stops the stack
+        return 0;
+    }
+
+    /** The named components, plus the infrastructure when a service is named; everything when none is. */
+    private List<Component> plan(List<String> names) {
+        if (names.isEmpty()) return stack.components().all();
+        List<Component> named = stack.resolve(names);
+        if (named.stream().noneMatch(Component::isService)) return named;
+        List<Component> withInfrastructure = new ArrayList<>(stack.components().infrastructure());
+        withInfrastructure.addAll(named.stream().filter(Component::isService).toList());
+        return withInfrastructure;
+    }
+
+    private void startAll(List<Component> plan) throws Exception {
+        stack.startAndAwait(plan.stream().filter(c -> !c.isService()).toList());
+        if (isUp(KafkaBroker.NAME)) StackBootstrap.topics(stack.clientConfig(), stack.out());
+        if (isUp(S3Server.NAME)) StackBootstrap.bucket(stack.clientConfig(), stack.out());
+        stack.startAndAwait(plan.stream().filter(Component::isService).toList());
+    }
+
+    private boolean isUp(String name) throws java.io.IOException {
+        return stack.supervisor().running(stack.components().byName(name)).isPresent();
+    }
+
+    private void printSummary(List<Component> plan) throws java.io.IOException {
+        PrintStream out = stack.out();
+        for (Component component : plan) out.printf("  %-18s %s%n", component.name(), component.url());
+        if (plan.stream().anyMatch(Component::isService)) {
+            DevToken token = DevToken.loadOrCreate(stack.context().layout().devTokenFile());
+            out.printf("%nDevelopment token (tenant '%s', also in %s):%n  %s%n", DevToken.TENANT,
+                    stack.context().layout().devTokenFile(), token.token());
+            out.printf("  curl -H 'Authorization: Bearer %s' http://127.0.0.1:%d/v1/assets%n", token.token(),
+                    stack.components().byName("ingest-api").port());
+        }
+    }
+
+    /** In the foreground, says so when a component exits on its own (a crash, or ./sluice kill). */
+    private void watchExits(List<Component> plan) throws java.io.IOException {
+        for (Component component : plan) {
+            var running = stack.supervisor().running(component);
+            running.ifPresent(handle -> handle.onExit().thenRun(() -> {
+                if (!stack.stopping()) {
+                    err.printf("%s (pid %d) exited; ./sluice logs %s, ./sluice restart %s%n",
+                            component.name(), handle.pid(), component.name(), component.name());
+                }
+            }));
+        }
+    }
+
+    private void stopOnShutdown() {
+        try {
+            stack.out().println();
+            stack.out().println("Stopping the stack.");
+            stack.stopEverything();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("Interrupted while stopping; ./sluice status shows what still runs");
+        } catch (RuntimeException e) {
+            err.println("Stopping failed: " + e.getMessage() + "; ./sluice status shows what still runs");
+        }
+    }
+}

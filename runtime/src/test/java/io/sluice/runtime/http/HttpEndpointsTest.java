@@ -1,0 +1,62 @@
+package io.sluice.runtime.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.runtime.service.Readiness;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HttpEndpointsTest {
+
+    private final AtomicReference<Readiness> readiness = new AtomicReference<>(Readiness.notReady("warming up"));
+    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpEndpoints endpoints;
+
+    @BeforeEach
+    void start() {
+        Metrics metrics = new Metrics("test-component").gauge("widgets", "Widgets seen.", () -> 3);
+        endpoints = HttpEndpoints.bind("127.0.0.1", 0, readiness::get, metrics).start();
+    }
+
+    @AfterEach
+    void stop() {
+        endpoints.close();
+    }
+
+    @Test
+    void shouldAnswerLiveWhileNotReady() throws Exception {
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("warming up");
+    }
+
+    @Test
+    void shouldAnswerReadyOnceTheServiceIs() throws Exception {
+        readiness.set(Readiness.ready());
+
+        assertThat(get("/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldExposeGaugesInPrometheusFormat() throws Exception {
+        HttpResponse<String> metrics = get("/metrics");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("# TYPE sluice_widgets gauge")
+                .contains("sluice_widgets{component=\"test-component\"} 3.0")
+                .contains("sluice_jvm_heap_used_bytes{component=\"test-component\"}");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoints.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,2 @@
+/** The typed catalogue of Sluice's Kafka topics. */
+package io.sluice.schemas.topics;
