@@ -44,12 +44,12 @@ import org.apache.avro.specific.SpecificRecord;
  * envelope where the topic has one. Optional fields are set, so a round trip exercises them.
  */
 public final class SampleEvents {
-  static final String UPLOAD_ID = "7d0c4f0e-2b8a-4d3e-9a59-3f1c2b7e6a10";
-  static final String TENANT = "acme";
-  static final String ASSET_ID = "a-7d0c4f0e";
+  public static final String UPLOAD_ID = "7d0c4f0e-2b8a-4d3e-9a59-3f1c2b7e6a10";
+  public static final String TENANT = "acme";
+  public static final String ASSET_ID = "a-7d0c4f0e";
   // timestamp-millis holds milliseconds only: a sample with nanoseconds would not round-trip
-  static final Instant NOW = Instant.ofEpochMilli(1_760_000_000_123L);
-  static final String SHA = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+  public static final Instant NOW = Instant.ofEpochMilli(1_760_000_000_123L);
+  public static final String SHA = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
   /** An event, the topic it travels on and the record value as written there. */
   public record Sample<V extends SpecificRecord>(String eventType, TopicSpec<?, V> topic, V value) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
@@ -38,6 +39,7 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
   private final ConcurrentMap<Integer, ReaderForWriter<T>> readersById = new ConcurrentHashMap<>();
 
   public AvroDeserializer(SchemaRegistry registry, Class<T> type) {
+    EventClassTrust.trustEventClasses();
     this.registry = registry;
     this.model = SpecificData.getForClass(type);
     this.readerSchema = model.getSchema(type);
@@ -85,7 +87,12 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
     T value;
     try {
       value = reading.reader().read(null, decoder);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException
+        | NegativeArraySizeException | IllegalArgumentException
+        | UnsupportedOperationException e) {
+      // What corrupt bytes make Avro throw (UnsupportedOperationException: a length beyond Avro's
+      // limits). Anything else (e.g. a SecurityException from an untrusted class) is a fault of
+      // this process, not of the record, and must not dead-letter it.
       throw new UndecodableRecordException(Problem.MALFORMED_PAYLOAD, schemaId,
           "topic " + topic + ": Avro body of " + bodyLength + " bytes does not decode as schema "
               + schemaId + ": " + e, e);

@@ -151,6 +151,26 @@ class AvroSerdeFramingTest {
     assertUndecodable(Arrays.copyOf(bytes, bytes.length + 3), Problem.MALFORMED_PAYLOAD);
   }
 
+  @ParameterizedTest
+  @MethodSource("samples")
+  <V extends SpecificRecord> void corrupted_bodies_either_decode_or_are_reported_undecodable_never_anything_else(
+      Sample<V> sample) {
+    Serde<V> serde = sample.topic().valueSerde(registry);
+    byte[] valid = serde.serializer().serialize(TOPIC, sample.value());
+    Random random = new Random(sample.eventType().hashCode());
+    for (int i = 0; i < 2_000; i++) {
+      byte[] corrupt = valid.clone();
+      for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+        corrupt[5 + random.nextInt(corrupt.length - 5)] = (byte) random.nextInt(256);
+      }
+      try {
+        serde.deserializer().deserialize(TOPIC, corrupt);
+      } catch (UndecodableRecordException expected) {
+        assertThat(expected.problem()).isEqualTo(Problem.MALFORMED_PAYLOAD);
+      }
+    }
+  }
+
   @Test
   void refuses_a_schema_id_the_registry_does_not_know() {
     byte[] bytes = requests.serializer().serialize(TOPIC, new UploadRequest(SampleEvents.uploadOpened()));

@@ -1,0 +1,28 @@
+package io.sluice.session.domain;
+
+/** Why a request was refused; the upload is unchanged by a rejection. Mirrors the Avro enum. */
+public enum RejectionReason {
+    UNKNOWN_UPLOAD,
+    UPLOAD_EXISTS,
+    CHUNK_CONFLICT,
+    TOO_FAR_AHEAD,
+    CHUNK_INDEX_OUT_OF_RANGE,
+    CHUNK_SIZE_MISMATCH,
+    DIGEST_MISMATCH,
+    CHUNKS_MISSING,
+    UPLOAD_FINISHED,
+    UPLOAD_ABORTED,
+    UPLOAD_FAILED,
+    UPLOAD_EXPIRED;
+
+    /** The rejection a request gets when the upload is in a terminal state. */
+    static RejectionReason forTerminal(UploadState state) {
+        return switch (state) {
+            case FINISHED -> UPLOAD_FINISHED;
+            case ABORTED -> UPLOAD_ABORTED;
+            case FAILED -> UPLOAD_FAILED;
+            case EXPIRED -> UPLOAD_EXPIRED;
+            default -> throw new IllegalArgumentException(state + " is not terminal");
+        };
+    }
+}
