@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /** The components of one stack and the start, stop and probe steps every command is made of. */
 public final class Stack {
@@ -32,8 +37,11 @@ public final class Stack {
     private final StackComponents components;
     private final ProcessSupervisor supervisor;
     private final PrintStream out;
-    /** Held while a process is being launched, so a Ctrl-C cannot stop the stack half-way through a launch. */
-    private final Object launching = new Object();
+    /**
+     * Launches hold it shared, a full stop exclusively: a Ctrl-C waits for launches under way and
+     * then no new one begins, so no process is left behind, unrecorded.
+     */
+    private final ReadWriteLock launching = new ReentrantReadWriteLock();
     private volatile boolean stopping;
 
     public Stack(StackContext context, PrintStream out) {
@@ -70,35 +78,72 @@ public final class Stack {
     }
 
     /**
-     * Starts every component of the group that is not running, then waits for each to be ready.
-     * Processes start together and are awaited one after another, so the group is ready in about
-     * the time of its slowest member.
+     * Starts every component of the group that is not running and waits until each is ready, all
+     * at once: the group takes about the time of its slowest member, and each is reported as it
+     * becomes ready.
      */
-    public Map<Component, ProcessHandle> startAndAwait(List<Component> group) throws IOException, InterruptedException {
-        Map<Component, ProcessHandle> handles = new LinkedHashMap<>();
-        for (Component component : group) handles.put(component, ensureStarted(component));
-        for (var entry : handles.entrySet()) awaitReady(entry.getKey(), entry.getValue());
-        return handles;
+    public void startAndAwait(List<Component> group) throws InterruptedException {
+        List<String> failures = new ArrayList<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> starts = new ArrayList<>();
+            for (Component component : group) {
+                starts.add(executor.submit(() -> {
+                    bringUp(component);
+                    return null;
+                }));
+            }
+            for (Future<?> start : starts) {
+                try {
+                    start.get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof RuntimeException failure)) throw new IllegalStateException(e.getCause());
+                    if (!(failure instanceof StackFailure || failure instanceof StackLayout.BuildOutputMissing)) throw failure;
+                    failures.add(failure.getMessage());
+                }
+            }
+        }
+        if (!failures.isEmpty()) throw new StackFailure(String.join("\n", failures));
     }
 
-    private ProcessHandle ensureStarted(Component component) throws IOException, InterruptedException {
-        synchronized (launching) {
+    private void bringUp(Component component) throws IOException, InterruptedException {
+        Optional<ProcessHandle> running = runningBeforeStart(component);
+        ProcessHandle handle = running.orElseGet(() -> launch(component));
+        awaitReady(component, handle, running.isEmpty());
+    }
+
+    private Optional<ProcessHandle> runningBeforeStart(Component component) throws IOException {
+        Optional<ProcessHandle> running = supervisor.running(component);
+        running.ifPresent(handle -> line(component, "already running (pid " + handle.pid() + ")"));
+        return running;
+    }
+
+    private ProcessHandle launch(Component component) {
+        launching.readLock().lock();
+        try {
             if (stopping) throw new StackFailure("Stopping: " + component.name() + " not started");
-            Optional<ProcessHandle> running = supervisor.running(component);
-            if (running.isPresent()) {
-                line(component, "already running (pid " + running.get().pid() + ")");
-                return running.get();
+            try {
+                Process process = supervisor.start(component);
+                line(component, "starting (pid " + process.pid() + ", log " + context.layout().logFile(component.name()) + ")");
+                return process.toHandle();
+            } catch (IOException e) { // its configuration could not be written, or storage not formatted
+                throw new StackFailure(component.name() + " could not start: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackFailure("Interrupted while starting " + component.name());
             }
-            Process process = supervisor.start(component);
-            line(component, "starting (pid " + process.pid() + ", log " + context.layout().logFile(component.name()) + ")");
-            return process.toHandle();
+        } finally {
+            launching.readLock().unlock();
         }
     }
 
-    private void awaitReady(Component component, ProcessHandle handle) throws InterruptedException {
+    private void awaitReady(Component component, ProcessHandle handle, boolean startedNow) throws InterruptedException {
         try (ReadinessProbe probe = component.readinessProbe()) {
-            Duration took = Readiness.await(component.name(), probe, Optional.of(handle), component.startDeadline());
-            line(component, String.format("ready after %.1f s at %s", took.toMillis() / 1000.0, component.url()));
+            Readiness.await(component.name(), probe, Optional.of(handle), component.startDeadline());
+            Optional<Instant> start = handle.info().startInstant();
+            String after = startedNow && start.isPresent()
+                    ? String.format(" %.1f s after start", Duration.between(start.get(), Instant.now()).toMillis() / 1000.0)
+                    : "";
+            line(component, "ready" + after + ", at " + component.url());
         } catch (Readiness.ExitedBeforeReady | Readiness.NotReadyInTime e) {
             throw new StackFailure(e.getMessage() + "; last lines of " + context.layout().logFile(component.name())
                     + ":\n" + LogTail.excerpt(context.layout().logFile(component.name()), 20));
@@ -129,8 +174,11 @@ public final class Stack {
     /** Ctrl-C or a failed foreground start: no new process is launched, and every component stops. */
     public void stopEverything() throws InterruptedException {
         stopping = true;
-        synchronized (launching) {
+        launching.writeLock().lock();
+        try {
             stop(components.all());
+        } finally {
+            launching.writeLock().unlock();
         }
     }
 

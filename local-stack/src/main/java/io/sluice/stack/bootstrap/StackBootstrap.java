@@ -5,13 +5,16 @@ import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.kafka.KafkaClients;
 import io.sluice.runtime.s3.S3Clients;
+import io.sluice.schemas.topics.Topics;
 import java.io.PrintStream;
+import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * What must exist before the services start: the topics and the bucket. Run by {@code ./sluice up}
- * and, in docker-compose, by the one-shot {@code stack-init} container ({@link BootstrapMain}),
- * so both stacks are set up by the same code.
+ * What must exist before the services start: the topics of the catalogue ({@link Topics}) and
+ * the bucket. Run by {@code ./sluice up} and, in docker-compose, by the one-shot
+ * {@code stack-init} container ({@link BootstrapMain}), so both stacks are set up by the same code.
  */
 public final class StackBootstrap {
 
@@ -25,7 +28,8 @@ public final class StackBootstrap {
     public static void topics(SluiceConfig config, PrintStream out) throws Exception {
         short replicationFactor = Short.parseShort(config.get(Setting.TOPIC_REPLICATION_FACTOR));
         try (Admin admin = KafkaClients.admin(config, "sluice-stack-bootstrap")) {
-            TopicBootstrap.Outcome outcome = TopicBootstrap.ensureTopics(admin, StackTopics.all(), replicationFactor);
+            List<NewTopic> topics = Topics.all().stream().map(topic -> topic.newTopic(replicationFactor)).toList();
+            TopicBootstrap.Outcome outcome = TopicBootstrap.ensureTopics(admin, topics);
             out.printf("%-18s %d created%s, %d already there%n", "topics", outcome.created().size(),
                     outcome.created().isEmpty() ? "" : " (" + String.join(", ", outcome.created()) + ")",
                     outcome.existing().size());

@@ -23,17 +23,17 @@ public final class TopicBootstrap {
     /** What a run did. */
     public record Outcome(List<String> created, List<String> existing) {}
 
-    public static Outcome ensureTopics(Admin admin, List<TopicSpec> topics, short replicationFactor)
+    public static Outcome ensureTopics(Admin admin, List<NewTopic> topics)
             throws InterruptedException, ExecutionException, TimeoutException {
         Set<String> present = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         List<String> created = new ArrayList<>();
         List<String> existing = new ArrayList<>();
         List<NewTopic> missing = new ArrayList<>();
-        for (TopicSpec topic : topics) {
+        for (NewTopic topic : topics) {
             if (present.contains(topic.name())) {
                 existing.add(topic.name());
             } else {
-                missing.add(new NewTopic(topic.name(), topic.partitions(), replicationFactor).configs(topic.config()));
+                missing.add(topic);
             }
         }
         var results = admin.createTopics(missing).values();

@@ -3,6 +3,7 @@ package io.sluice.stack.command;
 import io.sluice.stack.DevToken;
 import io.sluice.stack.Stack;
 import io.sluice.stack.StackFailure;
+import io.sluice.stack.StackLayout;
 import io.sluice.stack.bootstrap.StackBootstrap;
 import io.sluice.stack.component.Component;
 import io.sluice.stack.component.KafkaBroker;
@@ -34,15 +35,14 @@ public final class UpCommand {
         long start = System.nanoTime();
         try {
             startAll(plan);
-        } catch (StackFailure e) {
-            if (stack.stopping()) return 130;
+        } catch (Exception e) {
+            if (stack.stopping()) return 130; // Ctrl-C during start-up: the hook is stopping everything
+            // Detached, what did start stays up for inspection; in the foreground, exiting stops it.
+            if (detach) Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            if (!(e instanceof StackFailure || e instanceof StackLayout.BuildOutputMissing)) throw e;
             err.println("error: " + e.getMessage());
-            if (detach) {
-                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
-                err.println("What started keeps running: ./sluice status, ./sluice logs <component>, ./sluice down");
-            } else {
-                err.println("Stopping the stack.");
-            }
+            err.println(detach ? "What started keeps running: ./sluice status, ./sluice logs <component>, ./sluice down"
+                    : "Stopping the stack.");
             return 1;
         }
         stack.out().printf("%nUp in %.1f s.%n", (System.nanoTime() - start) / 1e9);

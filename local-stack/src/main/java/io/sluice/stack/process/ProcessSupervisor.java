@@ -1,5 +1,6 @@
 package io.sluice.stack.process;
 
+import io.sluice.stack.StackFailure;
 import io.sluice.stack.StackLayout;
 import io.sluice.stack.component.Component;
 import io.sluice.stack.component.LaunchSpec;
@@ -56,8 +57,8 @@ public final class ProcessSupervisor {
         LaunchSpec spec = component.prepare();
         for (int port : component.ports()) {
             if (PortCheck.inUse(port)) {
-                throw new PortTaken(component.name() + " cannot start: port " + port + " is in use by another process"
-                        + " (stop it, or run the stack with SLUICE_STACK_PORT_OFFSET)");
+                throw new StackFailure(component.name() + " cannot start: port " + port + " is in use by another"
+                        + " process (stop it, or run the stack with SLUICE_STACK_PORT_OFFSET)");
             }
         }
         ProcessBuilder builder = new ProcessBuilder(inOwnSession(spec.command()))
@@ -159,12 +160,5 @@ public final class ProcessSupervisor {
     private static void appendLine(Path log, String line) throws IOException {
         Files.createDirectories(log.getParent());
         Files.writeString(log, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    /** A port the component needs is held by a process the stack does not know. */
-    public static final class PortTaken extends IllegalStateException {
-        public PortTaken(String message) {
-            super(message);
-        }
     }
 }

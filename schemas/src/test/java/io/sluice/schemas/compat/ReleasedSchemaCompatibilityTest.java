@@ -2,11 +2,8 @@ package io.sluice.schemas.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,26 +12,17 @@ import org.junit.jupiter.api.Test;
  * needs: it reads records written by all of them.
  */
 class ReleasedSchemaCompatibilityTest {
-  static final Path CURRENT = Path.of("src/main/avro");
-  static final Path RELEASED = Path.of("src/test/resources/released");
-
   @Test
-  void current_schemas_read_everything_written_with_every_released_version() throws IOException {
-    List<Path> releases = releases();
-    assertThat(releases).as("released versions under " + RELEASED).isNotEmpty();
+  void current_schemas_read_everything_written_with_every_released_version() {
+    List<Path> releases = SchemaSet.releases();
+    assertThat(releases).as("released versions under " + SchemaSet.RELEASED).isNotEmpty();
 
     for (Path release : releases) {
       List<BackwardCompatibility.Problem> problems = BackwardCompatibility.check(
-          release.getFileName().toString(), SchemaSet.parse(release), SchemaSet.parse(CURRENT));
+          release.getFileName().toString(), SchemaSet.parse(release), SchemaSet.parse(SchemaSet.CURRENT));
       assertThat(problems)
           .as("schema changes that break BACKWARD compatibility with release " + release.getFileName())
           .isEmpty();
-    }
-  }
-
-  static List<Path> releases() throws IOException {
-    try (Stream<Path> dirs = Files.list(RELEASED)) {
-      return dirs.filter(Files::isDirectory).sorted().toList();
     }
   }
 }

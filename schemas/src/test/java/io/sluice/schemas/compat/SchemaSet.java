@@ -15,11 +15,25 @@ import org.apache.avro.SchemaParser;
  * The named types of a directory tree of {@code .avsc} files, parsed together as the
  * avro-maven-plugin does, so files may refer to types defined in other files.
  */
-final class SchemaSet {
+public final class SchemaSet {
   private SchemaSet() {}
 
+  /** Where the released versions are kept, one directory per version. */
+  public static final Path RELEASED = Path.of("src/test/resources/released");
+  /** The current schemas. */
+  public static final Path CURRENT = Path.of("src/main/avro");
+
+  /** The directory of every released version, oldest first by name. */
+  public static List<Path> releases() {
+    try (Stream<Path> dirs = Files.list(RELEASED)) {
+      return dirs.filter(Files::isDirectory).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Full name → schema, for every record, enum and fixed defined in the tree. */
-  static Map<String, Schema> parse(Path directory) {
+  public static Map<String, Schema> parse(Path directory) {
     SchemaParser parser = new SchemaParser();
     try (Stream<Path> files = Files.walk(directory)) {
       List<Path> avsc = files.filter(p -> p.toString().endsWith(".avsc")).sorted().toList();

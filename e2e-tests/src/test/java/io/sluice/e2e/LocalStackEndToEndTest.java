@@ -1,0 +1,156 @@
+package io.sluice.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minio.BucketExistsArgs;
+import io.minio.MinioClient;
+import io.sluice.runtime.config.Setting;
+import io.sluice.runtime.service.ServiceId;
+import io.sluice.schemas.topics.TopicSpec;
+import io.sluice.schemas.topics.Topics;
+import io.sluice.stack.PortPlan;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The local stack as an operator runs it: {@code ./sluice up --detach}, kill, status, restart, down. */
+class LocalStackEndToEndTest {
+
+    /** Far from the developer's stack (8080-9093) and below the ephemeral range tests bind in. */
+    private static final int PORT_OFFSET = 20000;
+    private static final PortPlan PORTS = PortPlan.withOffset(PORT_OFFSET);
+    private static final Duration COMMAND_DEADLINE = Duration.ofSeconds(75);
+
+    private static Path stackHome;
+    private static SluiceScript sluice;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @BeforeAll
+    static void freshStack() throws IOException {
+        Path root = Path.of(System.getProperty("sluice.project.root"));
+        stackHome = root.resolve("e2e-tests/target/sluice-stack");
+        sluice = new SluiceScript(root, stackHome, PORT_OFFSET);
+        sluice.run(COMMAND_DEADLINE, "down"); // a stack left by an aborted earlier run
+        deleteRecursively(stackHome);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        sluice.run(COMMAND_DEADLINE, "down");
+    }
+
+    @Test
+    @Timeout(90)
+    void shouldBringTheLocalStackUpAndAnswerHealth() throws Exception {
+        SluiceScript.Result up = sluice.run(COMMAND_DEADLINE, "up", "--detach");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).contains("Up in");
+
+        assertThat(httpStatus(PORTS.registry(), "/health/ready")).isEqualTo(200);
+        assertThat(bucketExists()).isTrue();
+        assertThat(topicNames()).containsAll(Topics.all().stream().map(TopicSpec::name).toList());
+        for (ServiceId id : ServiceId.values()) {
+            assertThat(httpStatus(PORTS.service(id), "/health/ready")).as(id.moduleName()).isEqualTo(200);
+        }
+        String token = Files.readString(stackHome.resolve("dev-token")).trim();
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        assertThat(up.output()).contains(token);
+
+        SluiceScript.Result kill = sluice.run(COMMAND_DEADLINE, "kill", "blob-writer");
+        assertThat(kill.exitCode()).isZero();
+        SluiceScript.Result status = sluice.run(COMMAND_DEADLINE, "status");
+        assertThat(status.exitCode()).as("status with a component down").isEqualTo(3);
+        assertThat(lineOf(status.output(), "blob-writer")).contains("stopped");
+        assertThat(lineOf(status.output(), "ingest-api")).contains("ready");
+
+        SluiceScript.Result restart = sluice.run(COMMAND_DEADLINE, "restart", "blob-writer");
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(httpStatus(PORTS.service(ServiceId.BLOB_WRITER), "/health/ready")).isEqualTo(200);
+        assertThat(sluice.run(COMMAND_DEADLINE, "status").exitCode()).as("status with everything ready").isZero();
+
+        List<ProcessHandle> processes = recordedProcesses();
+        assertThat(processes).hasSize(7);
+        SluiceScript.Result down = sluice.run(COMMAND_DEADLINE, "down");
+        assertThat(down.exitCode()).as(down.output()).isZero();
+        assertThat(processes).noneMatch(ProcessHandle::isAlive);
+        assertThat(stackHome.resolve("run")).isEmptyDirectory();
+        for (int port : allPorts()) assertThat(listening(port)).as("port %d after down", port).isFalse();
+    }
+
+    private static int httpStatus(int port, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static boolean bucketExists() throws Exception {
+        MinioClient minio = MinioClient.builder().endpoint("http://127.0.0.1:" + PORTS.s3()).region("us-east-1")
+                .credentials(Setting.S3_ACCESS_KEY.defaultValue(), Setting.S3_SECRET_KEY.defaultValue()).build();
+        return minio.bucketExists(BucketExistsArgs.builder().bucket(Setting.S3_BUCKET.defaultValue()).build());
+    }
+
+    private static Set<String> topicNames() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + PORTS.kafka()))) {
+            return admin.listTopics().names().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String lineOf(String table, String component) {
+        return table.lines().filter(line -> line.startsWith(component + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no line for " + component + " in:\n" + table));
+    }
+
+    private static List<ProcessHandle> recordedProcesses() throws IOException {
+        List<ProcessHandle> handles = new ArrayList<>();
+        try (Stream<Path> files = Files.list(stackHome.resolve("run"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                long pid = Long.parseLong(Files.readString(file).trim().split("\\s+")[0]);
+                ProcessHandle.of(pid).ifPresent(handles::add);
+            }
+        }
+        return handles;
+    }
+
+    private static List<Integer> allPorts() {
+        List<Integer> ports = new ArrayList<>(List.of(PORTS.kafka(), PORTS.kafkaController(), PORTS.registry(), PORTS.s3()));
+        for (ServiceId id : ServiceId.values()) ports.add(PORTS.service(id));
+        return ports;
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);
+        }
+    }
+}

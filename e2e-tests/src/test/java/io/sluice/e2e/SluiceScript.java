@@ -1,0 +1,68 @@
+package io.sluice.e2e;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code <root>/sluice} as an operator would, against a stack of its own: its state under
+ * {@code e2e-tests/target} and every port shifted, so a developer's stack keeps running. The
+ * script must not build (this runs inside a Maven build, which has packaged everything).
+ */
+final class SluiceScript {
+
+    /** What one invocation printed and returned. */
+    record Result(int exitCode, String output) {}
+
+    private final Path root;
+    private final Map<String, String> environment;
+
+    SluiceScript(Path root, Path stackHome, int portOffset) {
+        this.root = root;
+        this.environment = Map.of(
+                "SLUICE_STACK_HOME", stackHome.toString(),
+                "SLUICE_STACK_PORT_OFFSET", String.valueOf(portOffset),
+                "SLUICE_NO_BUILD", "1");
+    }
+
+    Result run(Duration deadline, String... args) {
+        List<String> command = new ArrayList<>(List.of(root.resolve("sluice").toString()));
+        command.addAll(List.of(args));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process));
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                fail("./sluice %s took over %d s; output:%n%s", String.join(" ", args), deadline.toSeconds(),
+                        output.getNow("(unavailable)"));
+            }
+            Result result = new Result(process.exitValue(), output.join());
+            System.out.printf("$ ./sluice %s  -> exit %d%n%s%n", String.join(" ", args), result.exitCode(), result.output());
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running ./sluice " + String.join(" ", args), e);
+        }
+    }
+
+    private static String readAll(Process process) {
+        try {
+            return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.sluice.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.runtime.config.Setting;
+import io.sluice.runtime.service.ServiceId;
+import io.sluice.stack.component.KafkaBrokerProperties;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot run here (no Docker engine), so this keeps it consistent with the code
+ * by construction: variable names, ports, main classes, and the broker's single-node settings.
+ */
+class DockerComposeTest {
+
+    private static final Set<String> SETTING_NAMES = Arrays.stream(Setting.values()).map(Setting::env)
+            .collect(Collectors.toSet());
+
+    private static Map<String, Map<String, Object>> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void readCompose() throws IOException {
+        Path root = Path.of(System.getProperty("sluice.project.root", ".."));
+        try (Reader reader = Files.newBufferedReader(root.resolve("docker-compose.yml"))) {
+            Map<String, Object> compose = new Yaml().load(reader); // resolves anchors and << merges
+            services = (Map<String, Map<String, Object>>) compose.get("services");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        Object value = parent.get(key);
+        return value == null ? Map.of() : (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Map<String, Object> parent, String key) {
+        Object value = parent.get(key);
+        return value == null ? List.of() : (List<Object>) value;
+    }
+
+    @Test
+    void runsTheInfrastructureAndEveryService() {
+        assertThat(services).containsKeys("kafka", "registry", "minio", "stack-init");
+        for (ServiceId id : ServiceId.values()) assertThat(services).containsKey(id.moduleName());
+        assertThat(services.get("kafka").get("image")).isEqualTo("apache/kafka:4.3.1");
+        assertThat((String) services.get("registry").get("image")).startsWith("apicurio/apicurio-registry:3.0.9");
+    }
+
+    @Test
+    void everySluiceVariableIsAKnownSetting() {
+        services.forEach((name, service) -> map(service, "environment").keySet().stream()
+                .filter(variable -> variable.startsWith("SLUICE_"))
+                .forEach(variable -> assertThat(SETTING_NAMES).as("%s sets %s", name, variable).contains(variable)));
+    }
+
+    @Test
+    void everyServiceAndTheInitJobReachTheInfrastructureByServiceName() {
+        for (String name : sluiceContainers()) {
+            Map<String, Object> environment = map(services.get(name), "environment");
+            assertThat(environment).as(name)
+                    .containsEntry(Setting.KAFKA_BOOTSTRAP_SERVERS.env(), "kafka:9092")
+                    .containsEntry(Setting.SCHEMA_REGISTRY_URL.env(), "http://registry:8080/apis/ccompat/v7")
+                    .containsEntry(Setting.S3_ENDPOINT.env(), "http://minio:9000")
+                    .containsEntry(Setting.HTTP_HOST.env(), "0.0.0.0");
+        }
+    }
+
+    @Test
+    void theS3KeysMatchMinio() {
+        Map<String, Object> minio = map(services.get("minio"), "environment");
+        for (String name : sluiceContainers()) {
+            Map<String, Object> environment = map(services.get(name), "environment");
+            assertThat(environment.get(Setting.S3_ACCESS_KEY.env())).isEqualTo(minio.get("MINIO_ROOT_USER"));
+            assertThat(environment.get(Setting.S3_SECRET_KEY.env())).isEqualTo(minio.get("MINIO_ROOT_PASSWORD"));
+        }
+    }
+
+    @Test
+    void eachServicePublishesAndProbesItsDefaultPortWithItsOwnMainClass() {
+        for (ServiceId id : ServiceId.values()) {
+            Map<String, Object> service = services.get(id.moduleName());
+            int port = id.defaultHttpPort();
+            assertThat(map(service, "environment")).as(id.moduleName()).doesNotContainKey(Setting.HTTP_PORT.env());
+            assertThat(list(service, "ports")).as(id.moduleName()).containsExactly(port + ":" + port);
+            assertThat(list(map(service, "healthcheck"), "test")).as(id.moduleName())
+                    .contains("http://localhost:" + port + "/health/ready");
+            Map<String, Object> args = map(map(service, "build"), "args");
+            assertThat(args).as(id.moduleName())
+                    .containsEntry("MODULE", id.moduleName())
+                    .containsEntry("MAIN_CLASS", id.mainClass());
+        }
+    }
+
+    @Test
+    void servicesWaitForHealthyInfrastructureAndTheTopics() {
+        for (ServiceId id : ServiceId.values()) {
+            Map<String, Object> dependsOn = map(services.get(id.moduleName()), "depends_on");
+            assertThat(dependsOn).as(id.moduleName()).containsOnlyKeys("kafka", "registry", "minio", "stack-init");
+            assertThat(dependsOn.get("stack-init")).isEqualTo(Map.of("condition", "service_completed_successfully"));
+            assertThat(dependsOn.get("kafka")).isEqualTo(Map.of("condition", "service_healthy"));
+        }
+        assertThat(map(map(services.get("stack-init"), "build"), "args"))
+                .containsEntry("MAIN_CLASS", "io.sluice.stack.bootstrap.BootstrapMain");
+    }
+
+    @Test
+    void theBrokerHasTheLocalStacksSingleNodeSettings() {
+        Map<String, Object> environment = map(services.get("kafka"), "environment");
+        Map<String, String> local = KafkaBrokerProperties.of(9092, 9093, Path.of("/unused"));
+        List<String> shared = List.of("offsets.topic.replication.factor", "transaction.state.log.replication.factor",
+                "transaction.state.log.min.isr", "share.coordinator.state.topic.replication.factor",
+                "share.coordinator.state.topic.min.isr", "default.replication.factor", "min.insync.replicas",
+                "group.initial.rebalance.delay.ms", "auto.create.topics.enable", "num.partitions", "message.max.bytes",
+                "replica.fetch.max.bytes", "log.cleaner.dedupe.buffer.size");
+        for (String property : shared) {
+            String variable = "KAFKA_" + property.toUpperCase(Locale.ROOT).replace('.', '_');
+            assertThat(String.valueOf(environment.get(variable))).as(variable).isEqualTo(local.get(property));
+        }
+    }
+
+    private static List<String> sluiceContainers() {
+        List<String> names = new java.util.ArrayList<>(List.of("stack-init"));
+        for (ServiceId id : ServiceId.values()) names.add(id.moduleName());
+        return names;
+    }
+}
