@@ -25,10 +25,10 @@ COPY --from=build /src/${MODULE}/target/dependency/ lib/
 USER sluice
 # Configuration is the SLUICE_* variables (io.sluice.runtime.config.Setting); these two differ
 # from the defaults in every container.
-ENV SLUICE_MAIN_CLASS=${MAIN_CLASS} \
+ENV APP_MAIN_CLASS=${MAIN_CLASS} \
     SLUICE_HTTP_HOST=0.0.0.0 \
     SLUICE_STATE_DIR=/var/lib/sluice/state \
     JAVA_OPTS="-Xmx256m"
 # The shell only expands JAVA_OPTS and the main class; exec hands PID 1 to the JVM, so
 # `docker stop` (SIGTERM) reaches its shutdown hooks.
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -cp '/app/app.jar:/app/lib/*' \"$SLUICE_MAIN_CLASS\""]
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -cp '/app/app.jar:/app/lib/*' \"$APP_MAIN_CLASS\""]

@@ -20,11 +20,12 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
               restart <component...>         stop, start and await readiness
               kill <component...>            SIGKILL, like a crash
               logs [-f] [-n N] <component>   the last N (100) lines of its log; -f follows it
-              reset                          down, then delete the stack's data, logs and token
+              reset                          down, then delete what the stack wrote under its home
               build                          build every module (./mvnw package -DskipTests)
             Components: kafka, registry, s3, ingest-api, session-processor, blob-writer, index-projector
             Environment: SLUICE_STACK_HOME (state directory, default .sluice),
-                         SLUICE_STACK_PORT_OFFSET (added to every port, default 0)""";
+                         SLUICE_STACK_PORT_OFFSET (added to every port, default 0),
+                         SLUICE_NO_BUILD=1 (fail instead of building what is missing)""";
 
     public static CliArguments parse(String... args) {
         if (args.length == 0) return help();

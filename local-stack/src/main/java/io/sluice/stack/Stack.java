@@ -154,7 +154,7 @@ public final class Stack {
      * Stops the given components in reverse dependency order: the services together (none depends
      * on another), then the registry and the S3 server together, the broker last.
      */
-    public void stop(List<Component> toStop) throws InterruptedException {
+    public void stop(List<Component> toStop) {
         List<Component> services = toStop.stream().filter(Component::isService).toList();
         List<Component> kafka = toStop.stream().filter(c -> c.name().equals(KafkaBroker.NAME)).toList();
         List<Component> others = toStop.stream().filter(c -> !services.contains(c) && !kafka.contains(c)).toList();
@@ -172,7 +172,7 @@ public final class Stack {
     }
 
     /** Ctrl-C or a failed foreground start: no new process is launched, and every component stops. */
-    public void stopEverything() throws InterruptedException {
+    public void stopEverything() {
         stopping = true;
         launching.writeLock().lock();
         try {
@@ -230,5 +230,4 @@ public final class Stack {
     public void line(Component component, String message) {
         out.printf("%-18s %s%n", component.name(), message);
     }
-
 }

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * Paths: the state directory ({@code .sluice/}: {@code run/} pid files, {@code logs/},
- * {@code data/}, {@code conf/} generated configuration, {@code dev-token}) and the build outputs
+ * {@code data/}, {@code conf/} generated configuration, {@code cds/}, {@code dev-token}) and the build outputs
  * the stack runs (jars and classpath files under each module's {@code target/}).
  */
 public record StackLayout(Path projectRoot, Path home) {
@@ -49,9 +49,14 @@ public record StackLayout(Path projectRoot, Path home) {
         return dataDir().resolve(component);
     }
 
+    /** Class-data-sharing archives: faster JVM starts from the second start on. */
+    public Path cdsDir() {
+        return home.resolve("cds");
+    }
+
     /** What {@code reset} deletes: everything the stack writes under its home, and nothing else. */
     public List<Path> resettablePaths() {
-        return List.of(runDir(), logsDir(), dataDir(), confDir(), devTokenFile());
+        return List.of(runDir(), logsDir(), dataDir(), confDir(), cdsDir(), devTokenFile());
     }
 
     public Path moduleTarget(String module) {

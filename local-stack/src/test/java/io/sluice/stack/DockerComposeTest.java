@@ -14,14 +14,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * docker-compose.yml cannot run here (no Docker engine), so this keeps it consistent with the code
- * by construction: variable names, ports, main classes, and the broker's single-node settings.
+ * docker-compose.yml cannot run here (no Docker engine), so this keeps it and the Dockerfile
+ * consistent with the code: variable names, ports, main classes, the broker's single-node settings.
  */
 class DockerComposeTest {
 
@@ -130,6 +132,15 @@ class DockerComposeTest {
             String variable = "KAFKA_" + property.toUpperCase(Locale.ROOT).replace('.', '_');
             assertThat(String.valueOf(environment.get(variable))).as(variable).isEqualTo(local.get(property));
         }
+    }
+
+    @Test
+    void theDockerfileSetsOnlyKnownSettings() throws IOException {
+        String dockerfile = Files.readString(Path.of(System.getProperty("sluice.project.root", "..")).resolve("Dockerfile"));
+        Set<String> used = Pattern.compile("SLUICE_[A-Z0-9_]+").matcher(dockerfile).results()
+                .map(MatchResult::group).collect(Collectors.toSet());
+        assertThat(used).isNotEmpty();
+        assertThat(SETTING_NAMES).containsAll(used);
     }
 
     private static List<String> sluiceContainers() {

@@ -19,53 +19,53 @@ import org.junit.jupiter.api.Test;
 /** Guards that nothing is forgotten: every schema file is on some topic, every event type has a sample. */
 class SchemaCoverageTest {
 
-  @Test
-  void every_schema_file_defines_a_type_that_travels_on_some_topic() throws IOException {
-    Set<String> onTopics = new TreeSet<>();
-    Topics.all().forEach(t -> t.valueSchema().ifPresent(s -> NamedTypes.collect(s, onTopics)));
+    @Test
+    void shouldHaveEverySchemaFileDefineATypeThatTravelsOnSomeTopic() throws IOException {
+        Set<String> onTopics = new TreeSet<>();
+        Topics.all().forEach(t -> t.valueSchema().ifPresent(s -> NamedTypes.collect(s, onTopics)));
 
-    Set<String> inFiles;
-    try (Stream<Path> files = Files.walk(Path.of("src/main/avro"))) {
-      inFiles = files.filter(p -> p.toString().endsWith(".avsc"))
-          .map(p -> "io.sluice.events." + p.getFileName().toString().replace(".avsc", ""))
-          .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> inFiles;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/avro"))) {
+            inFiles = files.filter(p -> p.toString().endsWith(".avsc"))
+                    .map(p -> "io.sluice.events." + p.getFileName().toString().replace(".avsc", ""))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        assertThat(onTopics).isEqualTo(inFiles);
     }
 
-    assertThat(onTopics).isEqualTo(inFiles);
-  }
+    @Test
+    void shouldHaveASampleOfEveryEventTypeOnItsOwnTopic() {
+        Set<String> eventTypes = new TreeSet<>();
+        for (TopicSpec<?, ?> topic : Topics.all()) {
+            Schema value = topic.valueSchema().orElseThrow();
+            Schema.Field payload = value.getField("payload");
+            if (payload != null && payload.schema().getType() == Schema.Type.UNION) {
+                payload.schema().getTypes().forEach(t -> eventTypes.add(topic.name() + ":" + t.getName()));
+            } else {
+                eventTypes.add(topic.name() + ":" + value.getName());
+            }
+        }
 
-  @Test
-  void every_event_type_has_a_sample_on_its_own_topic() {
-    Set<String> eventTypes = new TreeSet<>();
-    for (TopicSpec<?, ?> topic : Topics.all()) {
-      Schema value = topic.valueSchema().orElseThrow();
-      Schema.Field payload = value.getField("payload");
-      if (payload != null && payload.schema().getType() == Schema.Type.UNION) {
-        payload.schema().getTypes().forEach(t -> eventTypes.add(topic.name() + ":" + t.getName()));
-      } else {
-        eventTypes.add(topic.name() + ":" + value.getName());
-      }
+        Set<String> sampled = SampleEvents.all().stream()
+                .map(s -> s.topic().name() + ":" + s.eventType())
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(sampled).isEqualTo(eventTypes);
     }
 
-    Set<String> sampled = SampleEvents.all().stream()
-        .map(s -> s.topic().name() + ":" + s.eventType())
-        .collect(Collectors.toCollection(TreeSet::new));
-
-    assertThat(sampled).isEqualTo(eventTypes);
-  }
-
-  @Test
-  void every_sample_sets_its_optional_fields_so_a_round_trip_exercises_them() {
-    for (Sample<?> sample : SampleEvents.all()) {
-      SpecificRecord event = event(sample.value());
-      for (Schema.Field field : event.getSchema().getFields()) {
-        assertThat(event.get(field.pos())).as(sample.eventType() + "." + field.name()).isNotNull();
-      }
+    @Test
+    void shouldSetTheOptionalFieldsOfEverySampleSoARoundTripExercisesThem() {
+        for (Sample<?> sample : SampleEvents.all()) {
+            SpecificRecord event = event(sample.value());
+            for (Schema.Field field : event.getSchema().getFields()) {
+                assertThat(event.get(field.pos())).as(sample.eventType() + "." + field.name()).isNotNull();
+            }
+        }
     }
-  }
 
-  private static SpecificRecord event(SpecificRecord value) {
-    Schema.Field payload = value.getSchema().getField("payload");
-    return payload == null ? value : (SpecificRecord) value.get(payload.pos());
-  }
+    private static SpecificRecord event(SpecificRecord value) {
+        Schema.Field payload = value.getSchema().getField("payload");
+        return payload == null ? value : (SpecificRecord) value.get(payload.pos());
+    }
 }

@@ -9,8 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code reset}: stops everything, then deletes what the stack wrote under its home (pid files,
- * logs, Kafka and S3 data, the services' state, generated configuration, the development token),
- * saying what it deletes. Only those paths: anything else under the home stays.
+ * logs, Kafka and S3 data, the services' state, generated configuration, class-data-sharing
+ * archives, the development token), saying what it deletes. Only those paths: anything else
+ * under the home stays.
  */
 public final class ResetCommand {
 
@@ -36,6 +37,7 @@ public final class ResetCommand {
             case "logs" -> " (component logs)";
             case "data" -> " (Kafka topics, S3 objects, service state)";
             case "conf" -> " (generated configuration)";
+            case "cds" -> " (class-data-sharing archives)";
             case "dev-token" -> " (development token; a new one is made at the next up)";
             default -> "";
         };

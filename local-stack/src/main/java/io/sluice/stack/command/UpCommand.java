@@ -8,6 +8,7 @@ import io.sluice.stack.bootstrap.StackBootstrap;
 import io.sluice.stack.component.Component;
 import io.sluice.stack.component.KafkaBroker;
 import io.sluice.stack.component.S3Server;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,11 +75,11 @@ public final class UpCommand {
         stack.startAndAwait(plan.stream().filter(Component::isService).toList());
     }
 
-    private boolean isUp(String name) throws java.io.IOException {
+    private boolean isUp(String name) throws IOException {
         return stack.supervisor().running(stack.components().byName(name)).isPresent();
     }
 
-    private void printSummary(List<Component> plan) throws java.io.IOException {
+    private void printSummary(List<Component> plan) throws IOException {
         PrintStream out = stack.out();
         for (Component component : plan) out.printf("  %-18s %s%n", component.name(), component.url());
         if (plan.stream().anyMatch(Component::isService)) {
@@ -91,7 +92,7 @@ public final class UpCommand {
     }
 
     /** In the foreground, says so when a component exits on its own (a crash, or ./sluice kill). */
-    private void watchExits(List<Component> plan) throws java.io.IOException {
+    private void watchExits(List<Component> plan) throws IOException {
         for (Component component : plan) {
             var running = stack.supervisor().running(component);
             running.ifPresent(handle -> handle.onExit().thenRun(() -> {
@@ -108,9 +109,6 @@ public final class UpCommand {
             stack.out().println();
             stack.out().println("Stopping the stack.");
             stack.stopEverything();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("Interrupted while stopping; ./sluice status shows what still runs");
         } catch (RuntimeException e) {
             err.println("Stopping failed: " + e.getMessage() + "; ./sluice status shows what still runs");
         }

@@ -73,6 +73,7 @@ public final class KafkaBroker implements Component {
             format(classpath, serverProperties, log4j, clusterId());
         }
         List<String> command = new ArrayList<>(javaPrefix(log4j));
+        command.addAll(context.jvmFlags(NAME));
         command.addAll(List.of("-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-Djava.awt.headless=true",
                 "-cp", classpath, "kafka.Kafka", serverProperties.toString()));
         return new LaunchSpec(command, Map.of(), logDir);
@@ -105,6 +106,7 @@ public final class KafkaBroker implements Component {
     private void format(String classpath, Path serverProperties, Path log4j, String clusterId)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(javaPrefix(log4j));
+        command.addAll(context.java().accessFlags());
         command.addAll(List.of("-Xmx256m", "-cp", classpath, "kafka.tools.StorageTool", "format", "--standalone",
                 "--ignore-formatted", "-t", clusterId, "-c", serverProperties.toString()));
         Path log = context.layout().logFile(NAME);
@@ -126,7 +128,6 @@ public final class KafkaBroker implements Component {
     private List<String> javaPrefix(Path log4j) {
         List<String> prefix = new ArrayList<>();
         prefix.add(context.java().executable().toString());
-        prefix.addAll(context.java().accessFlags());
         prefix.add("-Dlog4j2.configurationFile=" + log4j);
         return prefix;
     }

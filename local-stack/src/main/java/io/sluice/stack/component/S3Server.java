@@ -69,7 +69,7 @@ public final class S3Server implements Component {
         KafkaBroker.copyResource("s3proxy-logback.xml", logback);
         List<String> command = new ArrayList<>();
         command.add(context.java().executable().toString());
-        command.addAll(context.java().accessFlags());
+        command.addAll(context.jvmFlags(NAME));
         command.addAll(List.of("-Xmx256m", "-Dlogback.configurationFile=" + logback,
                 "-jar", jar.toString(), "--properties", properties.toString()));
         return new LaunchSpec(command, Map.of(), baseDir);

@@ -53,7 +53,7 @@ public final class SchemaRegistry implements Component {
         Files.createDirectories(workDir);
         List<String> command = new ArrayList<>();
         command.add(context.java().executable().toString());
-        command.addAll(context.java().accessFlags());
+        command.addAll(context.jvmFlags(NAME));
         command.addAll(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port(),

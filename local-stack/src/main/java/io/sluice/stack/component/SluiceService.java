@@ -59,7 +59,7 @@ public final class SluiceService implements Component {
         DevToken token = DevToken.loadOrCreate(context.layout().devTokenFile());
         List<String> command = new ArrayList<>();
         command.add(context.java().executable().toString());
-        command.addAll(context.java().accessFlags());
+        command.addAll(context.jvmFlags(name()));
         command.addAll(List.of("-Xmx256m", "-cp", jar + java.io.File.pathSeparator + classpath, id.mainClass()));
         return new LaunchSpec(command, ServiceEnvironment.of(context, id, token.authTokensSetting()), stateDir.getParent());
     }

@@ -4,12 +4,24 @@ import io.sluice.stack.JavaRuntime;
 import io.sluice.stack.PortPlan;
 import io.sluice.stack.StackEnvironment;
 import io.sluice.stack.StackLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What every component needs to launch: paths, ports and the JVM. */
 public record StackContext(StackLayout layout, PortPlan ports, JavaRuntime java) {
 
     public static StackContext of(StackEnvironment environment) {
         return new StackContext(StackLayout.of(environment), environment.ports(), JavaRuntime.current());
+    }
+
+    /** The JVM flags every component process gets, before its own; creates the archive directory. */
+    public List<String> jvmFlags(String component) throws IOException {
+        Files.createDirectories(layout.cdsDir());
+        List<String> flags = new ArrayList<>(java.accessFlags());
+        flags.addAll(java.classDataSharingFlags(layout.cdsDir().resolve(component + ".jsa")));
+        return flags;
     }
 
     public String kafkaBootstrap() {

@@ -41,7 +41,7 @@ public record PidFile(long pid, long startEpochMillis) {
 
     /** The live process this file describes, if it still runs. */
     public Optional<ProcessHandle> liveProcess() {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(this::sameStart);
+        return ProcessHandle.of(pid).filter(ProcessLiveness::isRunning).filter(this::sameStart);
     }
 
     private boolean sameStart(ProcessHandle handle) {

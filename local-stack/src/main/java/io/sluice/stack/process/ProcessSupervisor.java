@@ -122,12 +122,12 @@ public final class ProcessSupervisor {
 
     /**
      * Waits for the process to exit. A process this JVM did not start completes its
-     * {@code onExit()} only through the JDK's own polling, which backs off to seconds; checking
-     * {@code isAlive()} at a short interval reports the exit within that interval.
+     * {@code onExit()} only through the JDK's own polling, which backs off to seconds, and only
+     * once reaped; checking at a short interval reports the exit within that interval.
      */
     private static boolean awaitExit(ProcessHandle handle, Duration deadline) throws InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
-        while (handle.isAlive()) {
+        while (ProcessLiveness.isRunning(handle)) {
             if (System.nanoTime() - end > 0) return false;
             try {
                 handle.onExit().get(EXIT_POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package io.sluice.stack.readiness;
 
+import io.sluice.stack.process.ProcessLiveness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class Readiness {
         while (true) {
             ProbeResult result = probe.check();
             if (result.ready()) return Duration.between(start, Instant.now());
-            if (process.isPresent() && !process.get().isAlive()) {
+            if (process.isPresent() && !ProcessLiveness.isRunning(process.get())) {
                 throw new ExitedBeforeReady(what + " exited before it was ready");
             }
             if (Instant.now().isAfter(end)) {

@@ -8,17 +8,17 @@ import org.apache.avro.Schema;
  * {@link InMemorySchemaRegistry} stands in where no server runs (unit tests, TopologyTestDriver).
  */
 public interface SchemaRegistry {
-  /** Registers the schema under the subject (or finds it there) and returns its global id. */
-  int register(String subject, Schema schema);
+    /** Registers the schema under the subject (or finds it there) and returns its global id. */
+    int register(String subject, Schema schema);
 
-  /** Finds the schema under the subject; empty when it is not registered there. */
-  Optional<RegisteredSchema> lookup(String subject, Schema schema);
+    /** Finds the schema under the subject; empty when it is not registered there. */
+    Optional<RegisteredSchema> lookup(String subject, Schema schema);
 
-  /**
-   * The schema with this global id.
-   *
-   * @throws SchemaRegistryException with {@link SchemaRegistryException#isNotFound()} for an
-   *     unknown id, or {@link SchemaRegistryException#isTransient()} when the registry is unreachable
-   */
-  Schema schemaById(int id);
+    /**
+     * The schema with this global id.
+     *
+     * @throws SchemaRegistryException with {@link SchemaRegistryException#isNotFound()} for an
+     *     unknown id, or {@link SchemaRegistryException#isTransient()} when the registry is unreachable
+     */
+    Schema schemaById(int id);
 }

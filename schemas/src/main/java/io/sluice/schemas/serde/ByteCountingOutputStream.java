@@ -4,19 +4,19 @@ import java.io.OutputStream;
 
 /** Counts what is written and keeps nothing: measures an encoding without copying its bytes. */
 final class ByteCountingOutputStream extends OutputStream {
-  private long count;
+    private long count;
 
-  @Override
-  public void write(int b) {
-    count++;
-  }
+    @Override
+    public void write(int b) {
+        count++;
+    }
 
-  @Override
-  public void write(byte[] b, int off, int len) {
-    count += len;
-  }
+    @Override
+    public void write(byte[] b, int off, int len) {
+        count += len;
+    }
 
-  long count() {
-    return count;
-  }
+    long count() {
+        return count;
+    }
 }

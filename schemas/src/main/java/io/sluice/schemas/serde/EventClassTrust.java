@@ -13,21 +13,21 @@ import org.apache.avro.util.ClassSecurityValidator;
  * property {@code org.apache.avro.SERIALIZABLE_PACKAGES=io.sluice.events}.
  */
 public final class EventClassTrust {
-  /** The package the avro-maven-plugin generates Sluice's events into (the Avro namespace). */
-  public static final String EVENTS_PACKAGE = "io.sluice.events";
+    /** The package the avro-maven-plugin generates Sluice's events into (the Avro namespace). */
+    public static final String EVENTS_PACKAGE = "io.sluice.events";
 
-  private static boolean trusted;
+    private static boolean trusted;
 
-  private EventClassTrust() {}
+    private EventClassTrust() {}
 
-  /** Adds the events package to Avro's global trust, keeping whatever was trusted before. Idempotent. */
-  public static synchronized void trustEventClasses() {
-    if (trusted) {
-      return;
+    /** Adds the events package to Avro's global trust, keeping whatever was trusted before. Idempotent. */
+    public static synchronized void trustEventClasses() {
+        if (trusted) {
+            return;
+        }
+        ClassSecurityValidator.ClassSecurityPredicate before = ClassSecurityValidator.getGlobal();
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
+                before, type -> EVENTS_PACKAGE.equals(type.getPackageName())));
+        trusted = true;
     }
-    ClassSecurityValidator.ClassSecurityPredicate before = ClassSecurityValidator.getGlobal();
-    ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
-        before, type -> EVENTS_PACKAGE.equals(type.getPackageName())));
-    trusted = true;
-  }
 }

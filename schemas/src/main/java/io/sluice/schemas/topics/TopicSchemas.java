@@ -11,23 +11,23 @@ import java.util.Map;
  * restart; registering again in the same order gives the same ids back).
  */
 public final class TopicSchemas {
-  private TopicSchemas() {}
+    private TopicSchemas() {}
 
-  /**
-   * Registers every Avro value schema of {@link Topics#all()} under its subject, in catalogue
-   * order, and sets each subject to BACKWARD compatibility (consumers upgrade before producers).
-   *
-   * @return the schema id per subject
-   */
-  public static Map<String, Integer> registerAll(SchemaRegistryClient registry) {
-    Map<String, Integer> ids = new LinkedHashMap<>();
-    for (TopicSpec<?, ?> topic : Topics.all()) {
-      topic.valueSchema().ifPresent(schema -> {
-        // Register first: some registries (Apicurio) refuse config for a subject that does not exist.
-        ids.put(topic.valueSubject(), registry.register(topic.valueSubject(), schema));
-        registry.setCompatibility(topic.valueSubject(), CompatibilityLevel.BACKWARD);
-      });
+    /**
+     * Registers every Avro value schema of {@link Topics#all()} under its subject, in catalogue
+     * order, and sets each subject to BACKWARD compatibility (consumers upgrade before producers).
+     *
+     * @return the schema id per subject
+     */
+    public static Map<String, Integer> registerAll(SchemaRegistryClient registry) {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (TopicSpec<?, ?> topic : Topics.all()) {
+            topic.valueSchema().ifPresent(schema -> {
+                // Register first: some registries (Apicurio) refuse config for a subject that does not exist.
+                ids.put(topic.valueSubject(), registry.register(topic.valueSubject(), schema));
+                registry.setCompatibility(topic.valueSubject(), CompatibilityLevel.BACKWARD);
+            });
+        }
+        return ids;
     }
-    return ids;
-  }
 }

@@ -6,6 +6,7 @@ import io.sluice.events.DeadLetter;
 import io.sluice.events.UploadDecision;
 import io.sluice.events.UploadFinished;
 import io.sluice.events.UploadRequest;
+import io.sluice.events.UploadStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,112 +23,136 @@ import org.apache.kafka.common.config.TopicConfig;
  * number, and Kafka Streams can join them without repartitioning.
  */
 public final class Topics {
-  /**
-   * Partitions of every upload-keyed topic: the upper bound on session-processor parallelism.
-   * Never change it on existing topics: keys would move to other partitions and break ordering
-   * and co-partitioning.
-   */
-  public static final int UPLOAD_PARTITIONS = 6;
+    /**
+     * Partitions of every upload-keyed topic: the upper bound on session-processor parallelism.
+     * Never change it on existing topics: keys would move to other partitions and break ordering
+     * and co-partitioning.
+     */
+    public static final int UPLOAD_PARTITIONS = 6;
 
-  /** The largest chunk the API can be configured to accept. */
-  public static final int MAX_CHUNK_BYTES = 16 * 1024 * 1024;
+    /** The largest chunk the API can be configured to accept. */
+    public static final int MAX_CHUNK_BYTES = 16 * 1024 * 1024;
 
-  /**
-   * Room around a chunk payload: the event's other fields (well under 1 KiB), record headers,
-   * the record-batch header (61 bytes) and the 5-byte wire-format header, with a wide margin.
-   */
-  public static final int RECORD_HEADROOM_BYTES = 64 * 1024;
+    /**
+     * Room around a chunk payload: the event's other fields (well under 1 KiB), record headers,
+     * the record-batch header (61 bytes) and the 5-byte wire-format header, with a wide margin.
+     */
+    public static final int RECORD_HEADROOM_BYTES = 64 * 1024;
 
-  /**
-   * {@code max.message.bytes} of topics whose records may carry a whole chunk (or, on the decision
-   * topic, an {@code UploadVerified} listing every chunk). Producers writing them must raise
-   * {@code max.request.size} (default 1 MiB) to at least this.
-   */
-  public static final int MAX_EVENT_BYTES = MAX_CHUNK_BYTES + RECORD_HEADROOM_BYTES;
+    /**
+     * {@code max.message.bytes} of topics whose records may carry a whole chunk (or, on the decision
+     * topic, an {@code UploadVerified} listing every chunk; on the status topic, an upload's chunk
+     * bitsets and the missing chunks of its refused finishes). Producers writing them must raise
+     * {@code max.request.size} (default 1 MiB) to at least this.
+     */
+    public static final int MAX_EVENT_BYTES = MAX_CHUNK_BYTES + RECORD_HEADROOM_BYTES;
 
-  /** A dead letter wraps a whole original record, so its topic allows one more headroom. */
-  public static final int MAX_DEAD_LETTER_BYTES = MAX_EVENT_BYTES + RECORD_HEADROOM_BYTES;
+    /** A dead letter wraps a whole original record, so its topic allows one more headroom. */
+    public static final int MAX_DEAD_LETTER_BYTES = MAX_EVENT_BYTES + RECORD_HEADROOM_BYTES;
 
-  /** The {@code max.request.size} that lets a producer write to any Sluice topic. */
-  public static final int PRODUCER_MAX_REQUEST_BYTES = MAX_DEAD_LETTER_BYTES;
+    /** The {@code max.request.size} that lets a producer write to any Sluice topic. */
+    public static final int PRODUCER_MAX_REQUEST_BYTES = MAX_DEAD_LETTER_BYTES;
 
-  /**
-   * Retention of the upload-keyed event logs. Far longer than any upload may stay open, so a
-   * replay rebuilds every live session; the outcome of older uploads lives on in the compacted
-   * index, which is kept forever.
-   */
-  public static final Duration UPLOAD_LOG_RETENTION = Duration.ofDays(7);
+    /**
+     * Retention of the upload-keyed event logs. Far longer than any upload may stay open, so a
+     * replay rebuilds every live session; the outcome of older uploads lives on in the compacted
+     * index, which is kept forever.
+     */
+    public static final Duration UPLOAD_LOG_RETENTION = Duration.ofDays(7);
 
-  /** Time for an operator to inspect and replay dead letters. */
-  public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
+    /** Time for an operator to inspect and replay dead letters. */
+    public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
 
-  /** Requests of every upload (open, chunk with its bytes, finish, abort, expiry), in order. */
-  public static final TopicSpec<String, UploadRequest> UPLOAD_REQUESTS = new TopicSpec<>(
-      "sluice.upload-requests", UPLOAD_PARTITIONS,
-      Map.of(
-          TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-          TopicConfig.RETENTION_MS_CONFIG, millis(UPLOAD_LOG_RETENTION),
-          TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_EVENT_BYTES)),
-      Format.string(), Format.avro(UploadRequest.class));
+    /** Requests of every upload (open, chunk with its bytes, finish, abort, expiry), in order. */
+    public static final TopicSpec<String, UploadRequest> UPLOAD_REQUESTS = new TopicSpec<>(
+            "sluice.upload-requests", UPLOAD_PARTITIONS,
+            Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, millis(UPLOAD_LOG_RETENTION),
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_EVENT_BYTES)),
+            Format.string(), Format.avro(UploadRequest.class));
 
-  /** The session processor's decisions: accepted / rejected / verified / failed / aborted / expired. */
-  public static final TopicSpec<String, UploadDecision> UPLOAD_DECISIONS = new TopicSpec<>(
-      "sluice.upload-decisions", UPLOAD_PARTITIONS,
-      Map.of(
-          TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-          TopicConfig.RETENTION_MS_CONFIG, millis(UPLOAD_LOG_RETENTION),
-          TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_EVENT_BYTES)),
-      Format.string(), Format.avro(UploadDecision.class));
+    /** The session processor's decisions: accepted / rejected / verified / failed / aborted / expired. */
+    public static final TopicSpec<String, UploadDecision> UPLOAD_DECISIONS = new TopicSpec<>(
+            "sluice.upload-decisions", UPLOAD_PARTITIONS,
+            Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, millis(UPLOAD_LOG_RETENTION),
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_EVENT_BYTES)),
+            Format.string(), Format.avro(UploadDecision.class));
 
-  /** What the blob writer made durable: stored chunks and assembled assets. Co-partitioned with requests. */
-  public static final TopicSpec<String, BlobEvent> BLOB_EVENTS = new TopicSpec<>(
-      "sluice.blob-events", UPLOAD_PARTITIONS,
-      Map.of(
-          TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-          TopicConfig.RETENTION_MS_CONFIG, millis(UPLOAD_LOG_RETENTION)),
-      Format.string(), Format.avro(BlobEvent.class));
+    /**
+     * The status of every upload session, keyed by upload id: a projection the session processor
+     * writes after every change to a session, each record the whole current {@code UploadStatus}
+     * (state, received and stored chunks, hash progress, recent rejections and request outcomes).
+     * It serves {@code GET /v1/uploads/{id}}, and the ingest API waits on it for the outcome of its
+     * open, finish and abort requests. Co-partitioned with the event logs.
+     *
+     * <p>Compacted: only the latest status of an upload matters, and every record is complete, so a
+     * reader that starts late or misses superseded records loses nothing. Compaction lag and segment
+     * settings keep the broker's defaults: they only change how soon superseded records go, never
+     * what a reader sees. {@code max.message.bytes} is raised as on the decision topic: with the
+     * default limits (100 GiB uploads, 64 KiB chunks) a status carries two chunk bitsets of 200 KiB
+     * each, and a finish refused for missing chunks lists them, as {@code FinishRejected} does; that
+     * can pass the broker's 1 MiB default.
+     */
+    public static final TopicSpec<String, UploadStatus> UPLOAD_STATUS = new TopicSpec<>(
+            "sluice.upload-status", UPLOAD_PARTITIONS,
+            Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_EVENT_BYTES)),
+            Format.string(), Format.avro(UploadStatus.class));
 
-  /** Finished uploads, emitted once the index entry is durable. */
-  public static final TopicSpec<String, UploadFinished> UPLOADS_FINISHED = new TopicSpec<>(
-      "sluice.uploads-finished", UPLOAD_PARTITIONS,
-      Map.of(
-          TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-          TopicConfig.RETENTION_MS_CONFIG, millis(UPLOAD_LOG_RETENTION)),
-      Format.string(), Format.avro(UploadFinished.class));
+    /** What the blob writer made durable: stored chunks and assembled assets. Co-partitioned with requests. */
+    public static final TopicSpec<String, BlobEvent> BLOB_EVENTS = new TopicSpec<>(
+            "sluice.blob-events", UPLOAD_PARTITIONS,
+            Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, millis(UPLOAD_LOG_RETENTION)),
+            Format.string(), Format.avro(BlobEvent.class));
 
-  /** The asset index, keyed by asset id; compacted, so it keeps the latest entry of every asset forever. */
-  public static final TopicSpec<String, AssetIndexEntry> ASSET_INDEX = new TopicSpec<>(
-      "sluice.asset-index", UPLOAD_PARTITIONS,
-      Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
-      Format.string(), Format.avro(AssetIndexEntry.class));
+    /** Finished uploads, emitted once the index entry is durable. */
+    public static final TopicSpec<String, UploadFinished> UPLOADS_FINISHED = new TopicSpec<>(
+            "sluice.uploads-finished", UPLOAD_PARTITIONS,
+            Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, millis(UPLOAD_LOG_RETENTION)),
+            Format.string(), Format.avro(UploadFinished.class));
 
-  /**
-   * Records any component could not process. Keyed by the original key bytes, undecoded. One
-   * partition: the volume is tiny and one ordered list is easiest to inspect.
-   */
-  public static final TopicSpec<byte[], DeadLetter> DEAD_LETTERS = new TopicSpec<>(
-      "sluice.dead-letters", 1,
-      Map.of(
-          TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-          TopicConfig.RETENTION_MS_CONFIG, millis(DEAD_LETTER_RETENTION),
-          TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_DEAD_LETTER_BYTES)),
-      Format.bytes(), Format.avro(DeadLetter.class));
+    /** The asset index, keyed by asset id; compacted, so it keeps the latest entry of every asset forever. */
+    public static final TopicSpec<String, AssetIndexEntry> ASSET_INDEX = new TopicSpec<>(
+            "sluice.asset-index", UPLOAD_PARTITIONS,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+            Format.string(), Format.avro(AssetIndexEntry.class));
 
-  private static final List<TopicSpec<?, ?>> ALL = List.of(
-      UPLOAD_REQUESTS, UPLOAD_DECISIONS, BLOB_EVENTS, UPLOADS_FINISHED, ASSET_INDEX, DEAD_LETTERS);
+    /**
+     * Records any component could not process. Keyed by the original key bytes, undecoded. One
+     * partition: the volume is tiny and one ordered list is easiest to inspect.
+     */
+    public static final TopicSpec<byte[], DeadLetter> DEAD_LETTERS = new TopicSpec<>(
+            "sluice.dead-letters", 1,
+            Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, millis(DEAD_LETTER_RETENTION),
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_DEAD_LETTER_BYTES)),
+            Format.bytes(), Format.avro(DeadLetter.class));
 
-  private Topics() {}
+    private static final List<TopicSpec<?, ?>> ALL = List.of(
+            UPLOAD_REQUESTS, UPLOAD_DECISIONS, UPLOAD_STATUS, BLOB_EVENTS, UPLOADS_FINISHED, ASSET_INDEX,
+            DEAD_LETTERS);
 
-  /** Every topic, in a fixed order (the order schemas are registered in). */
-  public static List<TopicSpec<?, ?>> all() {
-    return ALL;
-  }
+    private Topics() {}
 
-  public static Optional<TopicSpec<?, ?>> byName(String name) {
-    return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
-  }
+    /** Every topic, in a fixed order (the order schemas are registered in). */
+    public static List<TopicSpec<?, ?>> all() {
+        return ALL;
+    }
 
-  private static String millis(Duration duration) {
-    return Long.toString(duration.toMillis());
-  }
+    public static Optional<TopicSpec<?, ?>> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    private static String millis(Duration duration) {
+        return Long.toString(duration.toMillis());
+    }
 }

@@ -14,34 +14,34 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
  * writer = released), which is what BACKWARD compatibility means.
  */
 final class BackwardCompatibility {
-  /** One type the current schemas can no longer read, and why. */
-  record Problem(String type, String releasedVersion, String reason) {
-    @Override
-    public String toString() {
-      return type + " cannot read data written with release " + releasedVersion + ": " + reason;
-    }
-  }
-
-  private BackwardCompatibility() {}
-
-  static List<Problem> check(
-      String releasedVersion, Map<String, Schema> released, Map<String, Schema> current) {
-    List<Problem> problems = new ArrayList<>();
-    released.forEach((name, writer) -> {
-      Schema reader = current.get(name);
-      if (reader == null) {
-        problems.add(new Problem(name, releasedVersion, "the type was removed"));
-        return;
-      }
-      SchemaCompatibility.SchemaPairCompatibility result =
-          SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
-      if (result.getType() != SchemaCompatibilityType.COMPATIBLE) {
-        for (Incompatibility i : result.getResult().getIncompatibilities()) {
-          problems.add(new Problem(name, releasedVersion,
-              i.getType() + " at " + i.getLocation() + ": " + i.getMessage()));
+    /** One type the current schemas can no longer read, and why. */
+    record Problem(String type, String releasedVersion, String reason) {
+        @Override
+        public String toString() {
+            return type + " cannot read data written with release " + releasedVersion + ": " + reason;
         }
-      }
-    });
-    return problems;
-  }
+    }
+
+    private BackwardCompatibility() {}
+
+    static List<Problem> check(
+            String releasedVersion, Map<String, Schema> released, Map<String, Schema> current) {
+        List<Problem> problems = new ArrayList<>();
+        released.forEach((name, writer) -> {
+            Schema reader = current.get(name);
+            if (reader == null) {
+                problems.add(new Problem(name, releasedVersion, "the type was removed"));
+                return;
+            }
+            SchemaCompatibility.SchemaPairCompatibility result =
+                    SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+            if (result.getType() != SchemaCompatibilityType.COMPATIBLE) {
+                for (Incompatibility i : result.getResult().getIncompatibilities()) {
+                    problems.add(new Problem(name, releasedVersion,
+                            i.getType() + " at " + i.getLocation() + ": " + i.getMessage()));
+                }
+            }
+        });
+        return problems;
+    }
 }

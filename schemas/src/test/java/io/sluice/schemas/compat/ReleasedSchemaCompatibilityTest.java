@@ -12,17 +12,17 @@ import org.junit.jupiter.api.Test;
  * needs: it reads records written by all of them.
  */
 class ReleasedSchemaCompatibilityTest {
-  @Test
-  void current_schemas_read_everything_written_with_every_released_version() {
-    List<Path> releases = SchemaSet.releases();
-    assertThat(releases).as("released versions under " + SchemaSet.RELEASED).isNotEmpty();
+    @Test
+    void shouldLetTheCurrentSchemasReadEverythingWrittenWithEveryReleasedVersion() {
+        List<Path> releases = SchemaSet.releases();
+        assertThat(releases).as("released versions under " + SchemaSet.RELEASED).isNotEmpty();
 
-    for (Path release : releases) {
-      List<BackwardCompatibility.Problem> problems = BackwardCompatibility.check(
-          release.getFileName().toString(), SchemaSet.parse(release), SchemaSet.parse(SchemaSet.CURRENT));
-      assertThat(problems)
-          .as("schema changes that break BACKWARD compatibility with release " + release.getFileName())
-          .isEmpty();
+        for (Path release : releases) {
+            List<BackwardCompatibility.Problem> problems = BackwardCompatibility.check(
+                    release.getFileName().toString(), SchemaSet.parse(release), SchemaSet.parse(SchemaSet.CURRENT));
+            assertThat(problems)
+                    .as("schema changes that break BACKWARD compatibility with release " + release.getFileName())
+                    .isEmpty();
+        }
     }
-  }
 }

@@ -34,85 +34,85 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every event type through the registry-backed serde, the real registry and the real broker. */
 @RealServers
 class EventRoundTripIntegrationTest {
-  private static KafkaServer kafka;
-  private static String registryUrl;
-  private static SchemaRegistryClient registry;
+    private static KafkaServer kafka;
+    private static String registryUrl;
+    private static SchemaRegistryClient registry;
 
-  @BeforeAll
-  static void connect(KafkaServer kafkaServer, SchemaRegistryServer registryServer) {
-    kafka = kafkaServer;
-    registryUrl = registryServer.url();
-    registry = SchemaRegistryClient.of(registryUrl);
-  }
-
-  static Iterable<Sample<?>> samples() {
-    return SampleEvents.all();
-  }
-
-  @ParameterizedTest
-  @MethodSource("samples")
-  <V extends SpecificRecord> void every_event_type_round_trips_through_registry_and_broker(Sample<V> sample) {
-    String topic = newTopic("round-trip", sample);
-    Serde<V> serde = sample.topic().valueSerde(registry);
-
-    KafkaClients.produce(kafka.bootstrapServers(), topic, "upload-1", sample.value(),
-        new StringSerializer(), serde.serializer());
-    ConsumerRecord<String, V> record = KafkaClients.consume(kafka.bootstrapServers(), topic, 1,
-        new StringDeserializer(), serde.deserializer()).getFirst();
-
-    assertThat(record.key()).isEqualTo("upload-1");
-    assertThat(record.value()).isEqualTo(sample.value());
-  }
-
-  @ParameterizedTest
-  @MethodSource("samples")
-  <V extends SpecificRecord> void a_generic_reader_with_only_the_registry_schema_decodes_every_event_type(
-      Sample<V> sample) throws IOException, InterruptedException {
-    String topic = newTopic("generic-read", sample);
-    Serde<V> serde = sample.topic().valueSerde(registry);
-    KafkaClients.produce(kafka.bootstrapServers(), topic, "upload-1", sample.value(),
-        new StringSerializer(), serde.serializer());
-    byte[] raw = KafkaClients.consume(kafka.bootstrapServers(), topic, 1,
-        new StringDeserializer(), new ByteArrayDeserializer()).getFirst().value();
-
-    assertThat(raw[0]).as("magic byte").isEqualTo(ConfluentWireFormat.MAGIC_BYTE);
-    int schemaId = ConfluentWireFormat.readSchemaId(raw, 0, raw.length);
-    Schema writer = RegistryHttp.schemaById(registryUrl, schemaId);
-    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(raw, 5, raw.length - 5, null);
-    GenericRecord generic = new GenericDatumReader<GenericRecord>(writer).read(null, decoder);
-
-    assertThat(decoder.isEnd()).as("every byte consumed").isTrue();
-    GenericRecord event = eventIn(generic);
-    assertThat(event.getSchema().getName()).isEqualTo(sample.eventType());
-    if (event.hasField("uploadId")) {
-      assertThat(event.get("uploadId").toString()).isEqualTo(SampleEvents.UPLOAD_ID);
+    @BeforeAll
+    static void connect(KafkaServer kafkaServer, SchemaRegistryServer registryServer) {
+        kafka = kafkaServer;
+        registryUrl = registryServer.url();
+        registry = SchemaRegistryClient.of(registryUrl);
     }
-    // timestamp-millis reads as a plain long without the specific classes
-    String timeField = event.hasField("timestamp") ? "timestamp" : "createdAt";
-    assertThat(event.get(timeField)).isEqualTo(SampleEvents.NOW.toEpochMilli());
-    // nothing lost: the generic record written back reads as the original event
-    assertThat(serde.deserializer().deserialize(topic, frame(schemaId, writer, generic)))
-        .isEqualTo(sample.value());
-  }
 
-  private static String newTopic(String purpose, Sample<?> sample) {
-    String topic = "it." + purpose + "." + sample.eventType() + "." + UUID.randomUUID();
-    kafka.createTopic(topic, 1, Map.of());
-    return topic;
-  }
+    static Iterable<Sample<?>> samples() {
+        return SampleEvents.all();
+    }
 
-  private static GenericRecord eventIn(GenericRecord value) {
-    return value.hasField("payload") ? (GenericRecord) value.get("payload") : value;
-  }
+    @ParameterizedTest
+    @MethodSource("samples")
+    <V extends SpecificRecord> void shouldRoundTripEveryEventTypeThroughRegistryAndBroker(Sample<V> sample) {
+        String topic = newTopic("round-trip", sample);
+        Serde<V> serde = sample.topic().valueSerde(registry);
 
-  private static byte[] frame(int schemaId, Schema writer, GenericRecord record) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(new byte[ConfluentWireFormat.HEADER_BYTES]);
-    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-    new GenericDatumWriter<GenericRecord>(writer).write(record, encoder);
-    encoder.flush();
-    byte[] framed = out.toByteArray();
-    ConfluentWireFormat.writeHeader(framed, schemaId);
-    return framed;
-  }
+        KafkaClients.produce(kafka.bootstrapServers(), topic, "upload-1", sample.value(),
+                new StringSerializer(), serde.serializer());
+        ConsumerRecord<String, V> record = KafkaClients.consume(kafka.bootstrapServers(), topic, 1,
+                new StringDeserializer(), serde.deserializer()).getFirst();
+
+        assertThat(record.key()).isEqualTo("upload-1");
+        assertThat(record.value()).isEqualTo(sample.value());
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    <V extends SpecificRecord> void shouldDecodeEveryEventTypeWithAGenericReaderAndOnlyTheRegistrySchema(
+            Sample<V> sample) throws IOException, InterruptedException {
+        String topic = newTopic("generic-read", sample);
+        Serde<V> serde = sample.topic().valueSerde(registry);
+        KafkaClients.produce(kafka.bootstrapServers(), topic, "upload-1", sample.value(),
+                new StringSerializer(), serde.serializer());
+        byte[] raw = KafkaClients.consume(kafka.bootstrapServers(), topic, 1,
+                new StringDeserializer(), new ByteArrayDeserializer()).getFirst().value();
+
+        assertThat(raw[0]).as("magic byte").isEqualTo(ConfluentWireFormat.MAGIC_BYTE);
+        int schemaId = ConfluentWireFormat.readSchemaId(raw, 0, raw.length);
+        Schema writer = RegistryHttp.schemaById(registryUrl, schemaId);
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(raw, 5, raw.length - 5, null);
+        GenericRecord generic = new GenericDatumReader<GenericRecord>(writer).read(null, decoder);
+
+        assertThat(decoder.isEnd()).as("every byte consumed").isTrue();
+        GenericRecord event = eventIn(generic);
+        assertThat(event.getSchema().getName()).isEqualTo(sample.eventType());
+        if (event.hasField("uploadId")) {
+            assertThat(event.get("uploadId").toString()).isEqualTo(SampleEvents.UPLOAD_ID);
+        }
+        // timestamp-millis reads as a plain long without the specific classes
+        String timeField = event.hasField("timestamp") ? "timestamp" : "createdAt";
+        assertThat(event.get(timeField)).isEqualTo(SampleEvents.NOW.toEpochMilli());
+        // nothing lost: the generic record written back reads as the original event
+        assertThat(serde.deserializer().deserialize(topic, frame(schemaId, writer, generic)))
+                .isEqualTo(sample.value());
+    }
+
+    private static String newTopic(String purpose, Sample<?> sample) {
+        String topic = "it." + purpose + "." + sample.eventType() + "." + UUID.randomUUID();
+        kafka.createTopic(topic, 1, Map.of());
+        return topic;
+    }
+
+    private static GenericRecord eventIn(GenericRecord value) {
+        return value.hasField("payload") ? (GenericRecord) value.get("payload") : value;
+    }
+
+    private static byte[] frame(int schemaId, Schema writer, GenericRecord record) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(new byte[ConfluentWireFormat.HEADER_BYTES]);
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(writer).write(record, encoder);
+        encoder.flush();
+        byte[] framed = out.toByteArray();
+        ConfluentWireFormat.writeHeader(framed, schemaId);
+        return framed;
+    }
 }

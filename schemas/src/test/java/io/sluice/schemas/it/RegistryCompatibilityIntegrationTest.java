@@ -27,55 +27,55 @@ import org.junit.jupiter.api.Test;
  */
 @RealServers
 class RegistryCompatibilityIntegrationTest {
-  private static SchemaRegistryClient registry;
+    private static SchemaRegistryClient registry;
 
-  @BeforeAll
-  static void connect(SchemaRegistryServer server) {
-    registry = SchemaRegistryClient.of(server.url());
-  }
-
-  @Test
-  void the_registry_finds_every_topic_value_schema_backward_compatible_with_every_release() {
-    for (Path release : SchemaSet.releases()) {
-      Map<String, Schema> released = SchemaSet.parse(release);
-      for (TopicSpec<?, ?> topic : Topics.all()) {
-        Schema current = topic.valueSchema().orElseThrow();
-        String subject = subjectHolding(released.get(current.getFullName()));
-
-        assertThat(registry.isCompatible(subject, current))
-            .as(topic.name() + " against release " + release.getFileName()).isTrue();
-      }
+    @BeforeAll
+    static void connect(SchemaRegistryServer server) {
+        registry = SchemaRegistryClient.of(server.url());
     }
-  }
 
-  @Test
-  void the_registry_refuses_a_new_required_field_without_a_default() {
-    String subject = subjectHolding(UploadOpened.getClassSchema());
-    Schema breaking = withRequiredField(UploadOpened.getClassSchema(), "region");
+    @Test
+    void shouldFindEveryTopicValueSchemaBackwardCompatibleWithEveryRelease() {
+        for (Path release : SchemaSet.releases()) {
+            Map<String, Schema> released = SchemaSet.parse(release);
+            for (TopicSpec<?, ?> topic : Topics.all()) {
+                Schema current = topic.valueSchema().orElseThrow();
+                String subject = subjectHolding(released.get(current.getFullName()));
 
-    assertThat(registry.isCompatible(subject, breaking)).isFalse();
-    assertThatThrownBy(() -> registry.register(subject, breaking))
-        .isInstanceOfSatisfying(SchemaRegistryException.class,
-            e -> assertThat(e.httpStatus()).isEqualTo(409));
-  }
+                assertThat(registry.isCompatible(subject, current))
+                        .as(topic.name() + " against release " + release.getFileName()).isTrue();
+            }
+        }
+    }
 
-  @Test
-  void a_subject_without_versions_accepts_any_schema() {
-    assertThat(registry.isCompatible("it.compat.empty." + UUID.randomUUID() + "-value",
-        UploadOpened.getClassSchema())).isTrue();
-  }
+    @Test
+    void shouldRefuseANewRequiredFieldWithoutADefault() {
+        String subject = subjectHolding(UploadOpened.getClassSchema());
+        Schema breaking = withRequiredField(UploadOpened.getClassSchema(), "region");
 
-  private static String subjectHolding(Schema released) {
-    String subject = "it.compat." + released.getName() + "." + UUID.randomUUID() + "-value";
-    registry.register(subject, released);
-    registry.setCompatibility(subject, CompatibilityLevel.BACKWARD);
-    return subject;
-  }
+        assertThat(registry.isCompatible(subject, breaking)).isFalse();
+        assertThatThrownBy(() -> registry.register(subject, breaking))
+                .isInstanceOfSatisfying(SchemaRegistryException.class,
+                        e -> assertThat(e.httpStatus()).isEqualTo(409));
+    }
 
-  private static Schema withRequiredField(Schema record, String name) {
-    List<Schema.Field> fields = new ArrayList<>();
-    record.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
-    fields.add(new Schema.Field(name, Schema.create(Schema.Type.STRING), "no default", null));
-    return Schema.createRecord(record.getName(), record.getDoc(), record.getNamespace(), false, fields);
-  }
+    @Test
+    void shouldAcceptAnySchemaForASubjectWithoutVersions() {
+        assertThat(registry.isCompatible("it.compat.empty." + UUID.randomUUID() + "-value",
+                UploadOpened.getClassSchema())).isTrue();
+    }
+
+    private static String subjectHolding(Schema released) {
+        String subject = "it.compat." + released.getName() + "." + UUID.randomUUID() + "-value";
+        registry.register(subject, released);
+        registry.setCompatibility(subject, CompatibilityLevel.BACKWARD);
+        return subject;
+    }
+
+    private static Schema withRequiredField(Schema record, String name) {
+        List<Schema.Field> fields = new ArrayList<>();
+        record.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
+        fields.add(new Schema.Field(name, Schema.create(Schema.Type.STRING), "no default", null));
+        return Schema.createRecord(record.getName(), record.getDoc(), record.getNamespace(), false, fields);
+    }
 }

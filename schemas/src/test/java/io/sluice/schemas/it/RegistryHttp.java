@@ -13,18 +13,18 @@ import org.apache.avro.Schema;
  * test can show that "only the registry's schema for the id" is enough to read a record.
  */
 final class RegistryHttp {
-  private RegistryHttp() {}
+    private RegistryHttp() {}
 
-  static Schema schemaById(String registryUrl, int id) throws IOException, InterruptedException {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(registryUrl + "/schemas/ids/" + id))
-            .header("Accept", "application/vnd.schemaregistry.v1+json").GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("GET /schemas/ids/" + id + " -> " + response.statusCode()
-          + ": " + response.body());
+    static Schema schemaById(String registryUrl, int id) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(registryUrl + "/schemas/ids/" + id))
+                        .header("Accept", "application/vnd.schemaregistry.v1+json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /schemas/ids/" + id + " -> " + response.statusCode()
+                    + ": " + response.body());
+        }
+        String schema = new ObjectMapper().readTree(response.body()).path("schema").asText();
+        return new Schema.Parser().parse(schema);
     }
-    String schema = new ObjectMapper().readTree(response.body()).path("schema").asText();
-    return new Schema.Parser().parse(schema);
-  }
 }

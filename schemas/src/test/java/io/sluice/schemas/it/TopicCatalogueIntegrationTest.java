@@ -37,87 +37,87 @@ import org.junit.jupiter.api.Test;
 @RealServers
 class TopicCatalogueIntegrationTest {
 
-  @Test
-  void every_catalogue_topic_is_created_with_its_partitions_and_configuration(KafkaServer kafka)
-      throws Exception {
-    Topics.all().forEach(t -> kafka.createTopic(t.name(), t.partitions(), t.config()));
+    @Test
+    void shouldCreateEveryCatalogueTopicWithItsPartitionsAndConfiguration(KafkaServer kafka)
+            throws Exception {
+        Topics.all().forEach(t -> kafka.createTopic(t.name(), t.partitions(), t.config()));
 
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      List<String> names = Topics.all().stream().map(TopicSpec::name).toList();
-      Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
-      List<ConfigResource> resources = names.stream()
-          .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
-      Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            List<String> names = Topics.all().stream().map(TopicSpec::name).toList();
+            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
+            List<ConfigResource> resources = names.stream()
+                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
+            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();
 
-      for (TopicSpec<?, ?> topic : Topics.all()) {
-        assertThat(described.get(topic.name()).partitions()).as(topic.name()).hasSize(topic.partitions());
-        Config actual = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()));
-        topic.config().forEach((key, value) ->
-            assertThat(actual.get(key).value()).as(topic.name() + " " + key).isEqualTo(value));
-      }
+            for (TopicSpec<?, ?> topic : Topics.all()) {
+                assertThat(described.get(topic.name()).partitions()).as(topic.name()).hasSize(topic.partitions());
+                Config actual = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()));
+                topic.config().forEach((key, value) ->
+                        assertThat(actual.get(key).value()).as(topic.name() + " " + key).isEqualTo(value));
+            }
+        }
     }
-  }
 
-  @Test
-  void a_largest_chunk_travels_through_a_topic_configured_as_the_request_topic(
-      KafkaServer kafka, SchemaRegistryServer registryServer) {
-    String topic = "it.largest-chunk." + UUID.randomUUID();
-    kafka.createTopic(topic, 1, Topics.UPLOAD_REQUESTS.config());
-    Serde<UploadRequest> serde = Topics.UPLOAD_REQUESTS.valueSerde(SchemaRegistryClient.of(registryServer.url()));
-    UploadRequest largest = new UploadRequest(SampleEvents.chunkReceived(7, randomBytes(Topics.MAX_CHUNK_BYTES)));
+    @Test
+    void shouldCarryALargestChunkThroughATopicConfiguredAsTheRequestTopic(
+            KafkaServer kafka, SchemaRegistryServer registryServer) {
+        String topic = "it.largest-chunk." + UUID.randomUUID();
+        kafka.createTopic(topic, 1, Topics.UPLOAD_REQUESTS.config());
+        Serde<UploadRequest> serde = Topics.UPLOAD_REQUESTS.valueSerde(SchemaRegistryClient.of(registryServer.url()));
+        UploadRequest largest = new UploadRequest(SampleEvents.chunkReceived(7, randomBytes(Topics.MAX_CHUNK_BYTES)));
 
-    KafkaClients.produce(kafka.bootstrapServers(), topic, SampleEvents.UPLOAD_ID, largest,
-        new StringSerializer(), serde.serializer());
-    UploadRequest read = KafkaClients.consume(kafka.bootstrapServers(), topic, 1,
-        new StringDeserializer(), serde.deserializer()).getFirst().value();
+        KafkaClients.produce(kafka.bootstrapServers(), topic, SampleEvents.UPLOAD_ID, largest,
+                new StringSerializer(), serde.serializer());
+        UploadRequest read = KafkaClients.consume(kafka.bootstrapServers(), topic, 1,
+                new StringDeserializer(), serde.deserializer()).getFirst().value();
 
-    assertThat(((ChunkReceived) read.getPayload()).getBytes())
-        .isEqualTo(((ChunkReceived) largest.getPayload()).getBytes());
-  }
+        assertThat(((ChunkReceived) read.getPayload()).getBytes())
+                .isEqualTo(((ChunkReceived) largest.getPayload()).getBytes());
+    }
 
-  @Test
-  void a_dead_letter_holding_a_largest_request_record_fits_the_dead_letter_topic(
-      KafkaServer kafka, SchemaRegistryServer registryServer) {
-    SchemaRegistryClient registry = SchemaRegistryClient.of(registryServer.url());
-    byte[] largestRequestRecord = Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer().serialize(
-        Topics.UPLOAD_REQUESTS.name(),
-        new UploadRequest(SampleEvents.chunkReceived(0, randomBytes(Topics.MAX_CHUNK_BYTES))));
-    String topic = "it.largest-dead-letter." + UUID.randomUUID();
-    kafka.createTopic(topic, 1, Topics.DEAD_LETTERS.config());
-    Serde<DeadLetter> serde = Topics.DEAD_LETTERS.valueSerde(registry);
-    DeadLetter letter = DeadLetter.newBuilder().setEventId(UUID.randomUUID().toString())
-        .setTimestamp(Instant.ofEpochMilli(System.currentTimeMillis())).setComponent("test")
-        .setSourceTopic(Topics.UPLOAD_REQUESTS.name()).setSourcePartition(0).setSourceOffset(0L)
-        .setValue(ByteBuffer.wrap(largestRequestRecord)).setReason(DeadLetterReason.PROCESSING_FAILED)
-        .setDetail("x".repeat(4096)).build();
+    @Test
+    void shouldFitADeadLetterHoldingALargestRequestRecordInTheDeadLetterTopic(
+            KafkaServer kafka, SchemaRegistryServer registryServer) {
+        SchemaRegistryClient registry = SchemaRegistryClient.of(registryServer.url());
+        byte[] largestRequestRecord = Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer().serialize(
+                Topics.UPLOAD_REQUESTS.name(),
+                new UploadRequest(SampleEvents.chunkReceived(0, randomBytes(Topics.MAX_CHUNK_BYTES))));
+        String topic = "it.largest-dead-letter." + UUID.randomUUID();
+        kafka.createTopic(topic, 1, Topics.DEAD_LETTERS.config());
+        Serde<DeadLetter> serde = Topics.DEAD_LETTERS.valueSerde(registry);
+        DeadLetter letter = DeadLetter.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setTimestamp(Instant.ofEpochMilli(System.currentTimeMillis())).setComponent("test")
+                .setSourceTopic(Topics.UPLOAD_REQUESTS.name()).setSourcePartition(0).setSourceOffset(0L)
+                .setValue(ByteBuffer.wrap(largestRequestRecord)).setReason(DeadLetterReason.PROCESSING_FAILED)
+                .setDetail("x".repeat(4096)).build();
 
-    KafkaClients.produce(kafka.bootstrapServers(), topic, new byte[] {1}, letter,
-        new ByteArraySerializer(), serde.serializer());
-    DeadLetter read = KafkaClients.consume(kafka.bootstrapServers(), topic, 1,
-        new ByteArrayDeserializer(), serde.deserializer()).getFirst().value();
+        KafkaClients.produce(kafka.bootstrapServers(), topic, new byte[] {1}, letter,
+                new ByteArraySerializer(), serde.serializer());
+        DeadLetter read = KafkaClients.consume(kafka.bootstrapServers(), topic, 1,
+                new ByteArrayDeserializer(), serde.deserializer()).getFirst().value();
 
-    assertThat(read.getValue()).isEqualTo(ByteBuffer.wrap(largestRequestRecord));
-  }
+        assertThat(read.getValue()).isEqualTo(ByteBuffer.wrap(largestRequestRecord));
+    }
 
-  @Test
-  void registering_the_catalogue_sets_every_subject_to_backward_and_is_repeatable(
-      SchemaRegistryServer registryServer) {
-    SchemaRegistryClient registry = SchemaRegistryClient.of(registryServer.url());
+    @Test
+    void shouldSetEverySubjectToBackwardRepeatablyWhenRegisteringTheCatalogue(
+            SchemaRegistryServer registryServer) {
+        SchemaRegistryClient registry = SchemaRegistryClient.of(registryServer.url());
 
-    Map<String, Integer> first = TopicSchemas.registerAll(registry);
-    Map<String, Integer> again = TopicSchemas.registerAll(registry);
+        Map<String, Integer> first = TopicSchemas.registerAll(registry);
+        Map<String, Integer> again = TopicSchemas.registerAll(registry);
 
-    assertThat(first.keySet()).containsExactlyElementsOf(
-        Topics.all().stream().map(TopicSpec::valueSubject).toList());
-    assertThat(again).isEqualTo(first);
-    assertThat(registry.subjects()).containsAll(first.keySet());
-    first.keySet().forEach(subject ->
-        assertThat(registry.compatibility(subject)).as(subject).contains(CompatibilityLevel.BACKWARD));
-  }
+        assertThat(first.keySet()).containsExactlyElementsOf(
+                Topics.all().stream().map(TopicSpec::valueSubject).toList());
+        assertThat(again).isEqualTo(first);
+        assertThat(registry.subjects()).containsAll(first.keySet());
+        first.keySet().forEach(subject ->
+                assertThat(registry.compatibility(subject)).as(subject).contains(CompatibilityLevel.BACKWARD));
+    }
 
-  private static byte[] randomBytes(int size) {
-    byte[] bytes = new byte[size];
-    new Random(size).nextBytes(bytes);
-    return bytes;
-  }
+    private static byte[] randomBytes(int size) {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        return bytes;
+    }
 }

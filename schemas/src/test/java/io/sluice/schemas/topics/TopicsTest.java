@@ -8,6 +8,7 @@ import io.sluice.schemas.registry.InMemorySchemaRegistry;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -16,80 +17,84 @@ import org.junit.jupiter.api.Test;
 
 class TopicsTest {
 
-  @Test
-  void every_topic_name_is_prefixed_and_unique() {
-    List<String> names = Topics.all().stream().map(TopicSpec::name).toList();
-    assertThat(names).allMatch(n -> n.startsWith("sluice.")).doesNotHaveDuplicates();
-    assertThat(names).containsExactly("sluice.upload-requests", "sluice.upload-decisions",
-        "sluice.blob-events", "sluice.uploads-finished", "sluice.asset-index", "sluice.dead-letters");
-  }
+    @Test
+    void shouldGiveEveryTopicAPrefixedUniqueName() {
+        List<String> names = Topics.all().stream().map(TopicSpec::name).toList();
+        assertThat(names).allMatch(n -> n.startsWith("sluice.")).doesNotHaveDuplicates();
+        assertThat(names).containsExactly("sluice.upload-requests", "sluice.upload-decisions",
+                "sluice.upload-status", "sluice.blob-events", "sluice.uploads-finished", "sluice.asset-index",
+                "sluice.dead-letters");
+    }
 
-  @Test
-  void upload_keyed_topics_are_co_partitioned_with_string_keys() {
-    Stream.of(Topics.UPLOAD_REQUESTS, Topics.UPLOAD_DECISIONS, Topics.BLOB_EVENTS, Topics.UPLOADS_FINISHED)
-        .forEach(topic -> {
-          assertThat(topic.partitions()).as(topic.name()).isEqualTo(Topics.UPLOAD_PARTITIONS);
-          assertThat(topic.keyType()).as(topic.name()).isEqualTo(String.class);
+    @Test
+    void shouldCoPartitionUploadKeyedTopicsWithStringKeys() {
+        Stream.of(Topics.UPLOAD_REQUESTS, Topics.UPLOAD_DECISIONS, Topics.UPLOAD_STATUS, Topics.BLOB_EVENTS,
+                        Topics.UPLOADS_FINISHED)
+                .forEach(topic -> {
+                    assertThat(topic.partitions()).as(topic.name()).isEqualTo(Topics.UPLOAD_PARTITIONS);
+                    assertThat(topic.keyType()).as(topic.name()).isEqualTo(String.class);
+                });
+    }
+
+    @Test
+    void shouldCompactTheProjectionsButNotTheEventLogs() {
+        Set<TopicSpec<?, ?>> projections = Set.of(Topics.ASSET_INDEX, Topics.UPLOAD_STATUS);
+        projections.forEach(t ->
+                assertThat(t.config()).as(t.name())
+                        .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        Topics.all().stream().filter(t -> !projections.contains(t)).forEach(t ->
+                assertThat(t.config()).as(t.name())
+                        .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE));
+    }
+
+    @Test
+    void shouldFitALargestChunkEventInTheRequestTopicWithRoomToSpare() {
+        ChunkReceived chunk = ChunkReceived.newBuilder()
+                .setEventId("x".repeat(36)).setUploadId("u".repeat(36)).setTenant("t".repeat(200))
+                .setTimestamp(Instant.now()).setIndex(Integer.MAX_VALUE).setLength(Topics.MAX_CHUNK_BYTES)
+                .setSha256("s".repeat(64)).setBytes(ByteBuffer.allocate(Topics.MAX_CHUNK_BYTES)).build();
+        Serde<UploadRequest> serde = Topics.UPLOAD_REQUESTS.valueSerde(new InMemorySchemaRegistry());
+
+        int recordBytes = serde.serializer().serialize("t", new UploadRequest(chunk)).length;
+
+        int maxMessageBytes =
+                Integer.parseInt(Topics.UPLOAD_REQUESTS.config().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG));
+        assertThat(maxMessageBytes).isEqualTo(Topics.MAX_EVENT_BYTES);
+        // the rest of the headroom is for the key, headers and the record-batch overhead
+        assertThat(maxMessageBytes - recordBytes).isGreaterThan(32 * 1024);
+    }
+
+    @Test
+    void shouldLetTheDeadLetterTopicHoldAWholeRecordOfTheLargestTopicAndMore() {
+        int deadLetterBytes =
+                Integer.parseInt(Topics.DEAD_LETTERS.config().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG));
+        int largestTopic = Topics.all().stream().filter(t -> t != Topics.DEAD_LETTERS)
+                .map(t -> t.config().getOrDefault(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "0"))
+                .mapToInt(Integer::parseInt).max().orElseThrow();
+        assertThat(deadLetterBytes).isGreaterThanOrEqualTo(largestTopic + Topics.RECORD_HEADROOM_BYTES);
+        assertThat(Topics.PRODUCER_MAX_REQUEST_BYTES).isGreaterThanOrEqualTo(deadLetterBytes);
+    }
+
+    @Test
+    void shouldMakeEveryTopicValueAvroWithAValueSubject() {
+        Topics.all().forEach(t -> {
+            assertThat(t.valueSchema()).as(t.name()).isPresent();
+            assertThat(t.valueSubject()).isEqualTo(t.name() + "-value");
         });
-  }
+    }
 
-  @Test
-  void the_index_is_compacted_and_the_event_logs_are_not() {
-    assertThat(Topics.ASSET_INDEX.config())
-        .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-    Topics.all().stream().filter(t -> t != Topics.ASSET_INDEX).forEach(t ->
-        assertThat(t.config()).as(t.name())
-            .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE));
-  }
+    @Test
+    void shouldCarryPartitionsAndConfigInNewTopicRequests() {
+        NewTopic topic = Topics.ASSET_INDEX.newTopic((short) 3);
+        assertThat(topic.name()).isEqualTo("sluice.asset-index");
+        assertThat(topic.numPartitions()).isEqualTo(Topics.UPLOAD_PARTITIONS);
+        assertThat(topic.replicationFactor()).isEqualTo((short) 3);
+        assertThat(topic.configs()).isEqualTo(Topics.ASSET_INDEX.config());
+    }
 
-  @Test
-  void a_largest_chunk_event_fits_the_request_topic_with_room_to_spare() {
-    ChunkReceived chunk = ChunkReceived.newBuilder()
-        .setEventId("x".repeat(36)).setUploadId("u".repeat(36)).setTenant("t".repeat(200))
-        .setTimestamp(Instant.now()).setIndex(Integer.MAX_VALUE).setLength(Topics.MAX_CHUNK_BYTES)
-        .setSha256("s".repeat(64)).setBytes(ByteBuffer.allocate(Topics.MAX_CHUNK_BYTES)).build();
-    Serde<UploadRequest> serde = Topics.UPLOAD_REQUESTS.valueSerde(new InMemorySchemaRegistry());
-
-    int recordBytes = serde.serializer().serialize("t", new UploadRequest(chunk)).length;
-
-    int maxMessageBytes =
-        Integer.parseInt(Topics.UPLOAD_REQUESTS.config().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG));
-    assertThat(maxMessageBytes).isEqualTo(Topics.MAX_EVENT_BYTES);
-    // the rest of the headroom is for the key, headers and the record-batch overhead
-    assertThat(maxMessageBytes - recordBytes).isGreaterThan(32 * 1024);
-  }
-
-  @Test
-  void a_dead_letter_topic_holds_a_whole_record_of_the_largest_topic_and_more() {
-    int deadLetterBytes =
-        Integer.parseInt(Topics.DEAD_LETTERS.config().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG));
-    int largestTopic = Topics.all().stream().filter(t -> t != Topics.DEAD_LETTERS)
-        .map(t -> t.config().getOrDefault(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "0"))
-        .mapToInt(Integer::parseInt).max().orElseThrow();
-    assertThat(deadLetterBytes).isGreaterThanOrEqualTo(largestTopic + Topics.RECORD_HEADROOM_BYTES);
-    assertThat(Topics.PRODUCER_MAX_REQUEST_BYTES).isGreaterThanOrEqualTo(deadLetterBytes);
-  }
-
-  @Test
-  void every_topic_value_is_avro_with_a_value_subject() {
-    Topics.all().forEach(t -> {
-      assertThat(t.valueSchema()).as(t.name()).isPresent();
-      assertThat(t.valueSubject()).isEqualTo(t.name() + "-value");
-    });
-  }
-
-  @Test
-  void new_topic_requests_carry_partitions_and_config() {
-    NewTopic topic = Topics.ASSET_INDEX.newTopic((short) 3);
-    assertThat(topic.name()).isEqualTo("sluice.asset-index");
-    assertThat(topic.numPartitions()).isEqualTo(Topics.UPLOAD_PARTITIONS);
-    assertThat(topic.replicationFactor()).isEqualTo((short) 3);
-    assertThat(topic.configs()).isEqualTo(Topics.ASSET_INDEX.config());
-  }
-
-  @Test
-  void finds_topics_by_name() {
-    assertThat(Topics.byName("sluice.blob-events")).contains(Topics.BLOB_EVENTS);
-    assertThat(Topics.byName("nope")).isEmpty();
-  }
+    @Test
+    void shouldFindTopicsByName() {
+        assertThat(Topics.byName("sluice.blob-events")).contains(Topics.BLOB_EVENTS);
+        assertThat(Topics.byName("nope")).isEmpty();
+    }
 }

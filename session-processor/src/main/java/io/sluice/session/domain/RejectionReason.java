@@ -13,7 +13,9 @@ public enum RejectionReason {
     UPLOAD_FINISHED,
     UPLOAD_ABORTED,
     UPLOAD_FAILED,
-    UPLOAD_EXPIRED;
+    UPLOAD_EXPIRED,
+    /** A request that cannot describe a valid upload (only direct producers can send one). */
+    INVALID_REQUEST;
 
     /** The rejection a request gets when the upload is in a terminal state. */
     static RejectionReason forTerminal(UploadState state) {

@@ -27,6 +27,7 @@ public final class SessionData {
     private byte[] finishSha256;
     private boolean verified;
     private String assetId;
+    private Failure failure;
     private final long createdAtMillis;
     private long lastActivityMillis;
     private long endedAtMillis;
@@ -34,7 +35,7 @@ public final class SessionData {
     @SuppressWarnings("ParameterNumber")
     public SessionData(UploadState state, byte[][] acceptedSha256, byte[][] storedSha256, int hashFrontier,
             long bytesHashed, byte[] hashState, long parkedBytes, byte[] finishSha256, boolean verified,
-            String assetId, long createdAtMillis, long lastActivityMillis, long endedAtMillis) {
+            String assetId, Failure failure, long createdAtMillis, long lastActivityMillis, long endedAtMillis) {
         if (acceptedSha256.length != storedSha256.length) throw new IllegalArgumentException("chunk arrays differ");
         this.state = state;
         this.acceptedSha256 = acceptedSha256;
@@ -46,6 +47,7 @@ public final class SessionData {
         this.finishSha256 = finishSha256;
         this.verified = verified;
         this.assetId = assetId;
+        this.failure = failure;
         this.createdAtMillis = createdAtMillis;
         this.lastActivityMillis = lastActivityMillis;
         this.endedAtMillis = endedAtMillis;
@@ -53,7 +55,7 @@ public final class SessionData {
 
     static SessionData fresh(int chunkCount, long nowMillis) {
         return new SessionData(UploadState.OPEN, new byte[chunkCount][], new byte[chunkCount][], 0, 0,
-                RollingSha256.start().encodedState(), 0, null, false, null, nowMillis, nowMillis, 0);
+                RollingSha256.start().encodedState(), 0, null, false, null, null, nowMillis, nowMillis, 0);
     }
 
     public UploadState state() { return state; }
@@ -66,6 +68,7 @@ public final class SessionData {
     public byte[] finishSha256() { return finishSha256; }
     public boolean verified() { return verified; }
     public String assetId() { return assetId; }
+    public Failure failure() { return failure; }
     public long createdAtMillis() { return createdAtMillis; }
     public long lastActivityMillis() { return lastActivityMillis; }
     public long endedAtMillis() { return endedAtMillis; }
@@ -165,6 +168,11 @@ public final class SessionData {
     void complete(String assetId) {
         this.assetId = assetId;
         state = UploadState.FINISHED;
+    }
+
+    void fail(Failure failure) {
+        this.failure = failure;
+        end(UploadState.FAILED, lastActivityMillis);
     }
 
     void end(UploadState terminal, long atMillis) {

@@ -14,7 +14,7 @@ public sealed interface UploadEvent {
     /** The chunk is part of the file: hashed, or parked until the frontier reaches it. */
     record ChunkAccepted(int index, int length, byte[] sha256, boolean parked) implements UploadEvent {}
 
-    record ChunkRejected(int index, byte[] sha256, RejectionReason reason, String detail) implements UploadEvent {}
+    record ChunkRejected(int index, int length, byte[] sha256, RejectionReason reason, String detail) implements UploadEvent {}
 
     /** The finish request was refused; the upload is unchanged (e.g. chunks missing, upload still open). */
     record FinishRejected(RejectionReason reason, List<Integer> missing, String detail) implements UploadEvent {}

@@ -67,28 +67,27 @@ public final class UploadSession {
      */
     public List<UploadEvent> receiveChunk(int index, byte[] bytes, byte[] claimedSha256, long nowMillis,
             long parkedLimit) {
-        byte[] sha = claimedSha256;
+        byte[] actualSha = Sha256.of(bytes);
         if (data.state().isTerminal()) {
-            return List.of(new ChunkRejected(index, sha, RejectionReason.forTerminal(data.state()), null));
+            return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.forTerminal(data.state()), null));
         }
         if (index < 0 || index >= spec.chunkCount()) {
-            return List.of(new ChunkRejected(index, sha, RejectionReason.CHUNK_INDEX_OUT_OF_RANGE,
+            return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.CHUNK_INDEX_OUT_OF_RANGE,
                     "chunk index must be in [0, " + spec.chunkCount() + ")"));
         }
         int expectedLength = spec.expectedLength(index);
         if (bytes.length != expectedLength) {
-            return List.of(new ChunkRejected(index, sha, RejectionReason.CHUNK_SIZE_MISMATCH,
+            return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.CHUNK_SIZE_MISMATCH,
                     "chunk " + index + " must be " + expectedLength + " bytes, was " + bytes.length));
         }
-        byte[] actualSha = Sha256.of(bytes);
-        if (sha != null && !Arrays.equals(sha, actualSha)) {
-            return List.of(new ChunkRejected(index, sha, RejectionReason.DIGEST_MISMATCH,
+        if (claimedSha256 != null && !Arrays.equals(claimedSha256, actualSha)) {
+            return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.DIGEST_MISMATCH,
                     "the chunk's SHA-256 does not match its bytes"));
         }
         byte[] accepted = data.acceptedSha256()[index];
         if (accepted != null) {
             if (Arrays.equals(accepted, actualSha)) return List.of(); // same bytes again: nothing changes
-            return List.of(new ChunkRejected(index, actualSha, RejectionReason.CHUNK_CONFLICT,
+            return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.CHUNK_CONFLICT,
                     "chunk " + index + " was already accepted with different bytes"));
         }
         data.touch(nowMillis);
@@ -105,7 +104,7 @@ public final class UploadSession {
             throw new IllegalStateException("chunk " + index + " is behind the frontier but was never accepted");
         }
         if (data.parkedBytes() + bytes.length > parkedLimit) {
-            return List.of(new ChunkRejected(index, actualSha, RejectionReason.TOO_FAR_AHEAD,
+            return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.TOO_FAR_AHEAD,
                     "parked bytes would exceed " + parkedLimit + "; send chunk " + data.hashFrontier() + " first"));
         }
         parkedChunks.park(spec.uploadId(), index, bytes);
@@ -191,6 +190,11 @@ public final class UploadSession {
         return List.of(new UploadCompleted(assetId));
     }
 
+    private static ChunkRejected rejectChunk(int index, byte[] bytes, byte[] sha256, RejectionReason reason,
+            String detail) {
+        return new ChunkRejected(index, bytes.length, sha256, reason, detail);
+    }
+
     private void absorbParked(RollingSha256 hash) {
         byte[][] accepted = data.acceptedSha256();
         while (data.hashFrontier() < spec.chunkCount() && accepted[data.hashFrontier()] != null) {
@@ -213,7 +217,7 @@ public final class UploadSession {
 
     private List<UploadEvent> fail(FailureReason reason, String expected, String actual) {
         dropParked();
-        data.end(UploadState.FAILED, data.lastActivityMillis());
+        data.fail(new Failure(reason, expected, actual));
         return List.of(new UploadFailed(reason, expected, actual));
     }
 

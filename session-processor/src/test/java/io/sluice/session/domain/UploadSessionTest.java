@@ -145,6 +145,8 @@ class UploadSessionTest {
         assertThat(events).singleElement().isInstanceOfSatisfying(UploadFailed.class,
                 f -> assertThat(f.reason()).isEqualTo(FailureReason.CHECKSUM_MISMATCH));
         assertThat(session.state()).isEqualTo(UploadState.FAILED);
+        assertThat(session.data().failure()).isEqualTo(new Failure(FailureReason.CHECKSUM_MISMATCH,
+                Sha256.hex(Sha256.of(new byte[] {1})), Sha256.hex(Sha256.of(file))));
     }
 
     @Test
@@ -313,7 +315,7 @@ class UploadSessionTest {
 
     private static SessionData copyOf(SessionData d) {
         return new SessionData(d.state(), d.acceptedSha256().clone(), d.storedSha256().clone(), d.hashFrontier(),
-                d.bytesHashed(), d.hashState().clone(), d.parkedBytes(), d.finishSha256(), d.verified(), d.assetId(),
+                d.bytesHashed(), d.hashState().clone(), d.parkedBytes(), d.finishSha256(), d.verified(), d.assetId(), d.failure(),
                 d.createdAtMillis(), d.lastActivityMillis(), d.endedAtMillis());
     }
 

@@ -1,0 +1,42 @@
+package io.sluice.runtime.kafka;
+
+import io.sluice.runtime.config.Setting;
+import io.sluice.runtime.config.SluiceConfig;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Kafka Streams settings shared by the Streams services: exactly-once (SPEC I8), state under
+ * {@code SLUICE_STATE_DIR}, and input buffering bounded by record count and fetch size, because a
+ * request record can carry a whole chunk and the defaults (1,000 buffered records per partition,
+ * 500 records per poll, 50 MiB fetches) would let a few partitions' worth of chunks fill a small
+ * heap (SPEC I7). Worst case held here: 2 records per assigned partition plus one fetch.
+ */
+public final class StreamsSettings {
+
+    private StreamsSettings() {}
+
+    /**
+     * @param maxRecordBytes the largest record the app reads or writes (producers must be allowed to send it)
+     */
+    public static Properties exactlyOnce(SluiceConfig config, String applicationId, int maxRecordBytes) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(Setting.KAFKA_BOOTSTRAP_SERVERS));
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(config.get(Setting.STATE_DIR)).toAbsolutePath().toString());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.getInt(Setting.TOPIC_REPLICATION_FACTOR));
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0); // every update reaches the changelog and downstream at once
+        p.put(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, 2);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 4);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), maxRecordBytes + (1 << 20));
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), maxRecordBytes + (1 << 20));
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRecordBytes + (1 << 20));
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "none");
+        return p;
+    }
+}

@@ -1,0 +1,54 @@
+package io.sluice.schemas.keys;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Upload and asset ids. An upload id is {@code up_} plus 32 lowercase hex digits; its asset id is
+ * derived from it ({@code as_} plus the same digits), so redelivered or replayed events always name
+ * the same asset.
+ */
+public final class UploadIds {
+
+    private static final Pattern UPLOAD_ID = Pattern.compile("up_[0-9a-f]{32}");
+    private static final Pattern ASSET_ID = Pattern.compile("as_[0-9a-f]{32}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private UploadIds() {}
+
+    public static String newUploadId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return "up_" + HEX.formatHex(bytes);
+    }
+
+    /**
+     * The upload id for an idempotency key: the same tenant and key always give the same id, so a
+     * repeated create lands on the same session (same partition, same state).
+     */
+    public static String uploadIdForIdempotencyKey(String tenant, String idempotencyKey) {
+        UUID uuid = UUID.nameUUIDFromBytes((tenant + "\u0000" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+        return "up_" + uuid.toString().replace("-", "");
+    }
+
+    public static String assetIdFor(String uploadId) {
+        requireUploadId(uploadId);
+        return "as_" + uploadId.substring(3);
+    }
+
+    public static boolean isUploadId(String candidate) {
+        return candidate != null && UPLOAD_ID.matcher(candidate).matches();
+    }
+
+    public static boolean isAssetId(String candidate) {
+        return candidate != null && ASSET_ID.matcher(candidate).matches();
+    }
+
+    public static void requireUploadId(String candidate) {
+        if (!isUploadId(candidate)) throw new IllegalArgumentException("not an upload id: " + candidate);
+    }
+}

@@ -1,0 +1,50 @@
+package io.sluice.session;
+
+import io.sluice.runtime.config.Setting;
+import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.runtime.kafka.StreamsSettings;
+import io.sluice.runtime.service.Readiness;
+import io.sluice.runtime.service.Service;
+import io.sluice.schemas.registry.SchemaRegistry;
+import io.sluice.schemas.registry.SchemaRegistryClient;
+import io.sluice.schemas.topics.Topics;
+import io.sluice.session.topology.SessionProcessorSettings;
+import io.sluice.session.topology.SessionProcessorTopology;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+
+/** The session processor: its Streams app, ready while RUNNING. */
+public final class SessionProcessorService implements Service {
+
+    private final KafkaStreams streams;
+
+    public SessionProcessorService(SluiceConfig config) {
+        this(config, SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)), new Properties());
+    }
+
+    /** @param overrides Streams properties that win over the defaults (tests: standby replicas, ids) */
+    public SessionProcessorService(SluiceConfig config, SchemaRegistry registry, Properties overrides) {
+        Properties properties = StreamsSettings.exactlyOnce(config, SessionProcessorTopology.APPLICATION_ID,
+                Topics.PRODUCER_MAX_REQUEST_BYTES);
+        properties.putAll(overrides);
+        this.streams = new KafkaStreams(SessionProcessorTopology.buildTopology(
+                SessionProcessorSettings.from(config), registry), properties);
+    }
+
+    @Override
+    public void start() {
+        streams.start();
+    }
+
+    @Override
+    public Readiness readiness() {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.RUNNING ? Readiness.ready() : Readiness.notReady("streams " + state);
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

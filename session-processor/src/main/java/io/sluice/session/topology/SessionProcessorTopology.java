@@ -1,0 +1,75 @@
+package io.sluice.session.topology;
+
+import io.sluice.schemas.registry.SchemaRegistry;
+import io.sluice.schemas.topics.TopicSpec;
+import io.sluice.schemas.topics.Topics;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The session processor's topology, as a story:
+ * <ol>
+ *   <li>an upload's requests (open, chunk, finish, abort, expiry), the blob writer's reports and
+ *       {@code UploadFinished} arrive on three co-partitioned topics keyed by upload id;</li>
+ *   <li>one processor applies each to the upload's session, kept in {@value #SESSIONS_STORE}, with
+ *       chunks that arrived ahead of the hash frontier parked in {@value #PARKED_CHUNKS_STORE};</li>
+ *   <li>every decision goes to the decisions topic, every change of a session to the compacted
+ *       status topic, and the punctuator's expiry requests back to the request topic.</li>
+ * </ol>
+ * Used by {@code main} and by the tests alike.
+ */
+public final class SessionProcessorTopology {
+
+    public static final String APPLICATION_ID = "sluice-session-processor";
+    public static final String SESSIONS_STORE = "upload-sessions";
+    public static final String PARKED_CHUNKS_STORE = "parked-chunks";
+
+    static final String REQUESTS_SOURCE = "upload-requests-source";
+    static final String BLOB_EVENTS_SOURCE = "blob-events-source";
+    static final String FINISHED_SOURCE = "uploads-finished-source";
+    static final String PROCESSOR = "upload-session-processor";
+    static final String DECISIONS_SINK = "upload-decisions-sink";
+    static final String STATUS_SINK = "upload-status-sink";
+    static final String EXPIRY_REQUESTS_SINK = "expiry-requests-sink";
+
+    private SessionProcessorTopology() {}
+
+    public static Topology buildTopology(SessionProcessorSettings settings, SchemaRegistry registry) {
+        Topology topology = new Topology();
+        source(topology, REQUESTS_SOURCE, Topics.UPLOAD_REQUESTS, registry);
+        source(topology, BLOB_EVENTS_SOURCE, Topics.BLOB_EVENTS, registry);
+        source(topology, FINISHED_SOURCE, Topics.UPLOADS_FINISHED, registry);
+
+        topology.addProcessor(PROCESSOR, () -> new UploadSessionProcessor(settings),
+                REQUESTS_SOURCE, BLOB_EVENTS_SOURCE, FINISHED_SOURCE);
+
+        // Parked chunks are whole chunks, and a session of a many-chunk upload holds a digest per
+        // chunk: both changelogs need the large-record limit of the request topic.
+        Map<String, String> changelog = Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                Integer.toString(Topics.MAX_EVENT_BYTES));
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSIONS_STORE),
+                Serdes.String(), new SessionRecordSerde()).withCachingDisabled().withLoggingEnabled(changelog), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARKED_CHUNKS_STORE),
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled().withLoggingEnabled(changelog), PROCESSOR);
+
+        sink(topology, DECISIONS_SINK, Topics.UPLOAD_DECISIONS, registry);
+        sink(topology, STATUS_SINK, Topics.UPLOAD_STATUS, registry);
+        sink(topology, EXPIRY_REQUESTS_SINK, Topics.UPLOAD_REQUESTS, registry);
+        return topology;
+    }
+
+    private static <V> void source(Topology topology, String name, TopicSpec<String, V> topic, SchemaRegistry registry) {
+        topology.addSource(name, topic.keySerde(registry).deserializer(), topic.valueSerde(registry).deserializer(),
+                topic.name());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> void sink(Topology topology, String name, TopicSpec<String, V> topic, SchemaRegistry registry) {
+        topology.addSink(name, topic.name(), topic.keySerde(registry).serializer(),
+                (org.apache.kafka.common.serialization.Serializer<Object>) topic.valueSerde(registry).serializer(),
+                PROCESSOR);
+    }
+}

@@ -1,0 +1,318 @@
+package io.sluice.session.topology;
+
+import io.sluice.events.AbortRequested;
+import io.sluice.events.AssetStored;
+import io.sluice.events.BlobEvent;
+import io.sluice.events.ChunkReceived;
+import io.sluice.events.ChunkStored;
+import io.sluice.events.ExpiryRequested;
+import io.sluice.events.FinishRequested;
+import io.sluice.events.RejectedChunk;
+import io.sluice.events.RejectionReason;
+import io.sluice.events.RequestKind;
+import io.sluice.events.RequestOutcome;
+import io.sluice.events.UploadAccepted;
+import io.sluice.events.UploadDecision;
+import io.sluice.events.UploadFinished;
+import io.sluice.events.UploadOpened;
+import io.sluice.events.UploadRejected;
+import io.sluice.events.UploadRequest;
+import io.sluice.session.domain.Sha256;
+import io.sluice.session.domain.UploadEvent;
+import io.sluice.session.domain.UploadSession;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The session processor's one step: reads an upload's requests, its blob writer reports and its
+ * {@code UploadFinished}, applies them to the upload's session, and forwards what was decided —
+ * decision events, the new status, and (from the wall-clock punctuator) expiry requests, which go
+ * back through the request topic so that a replay applies the same expiry instead of deciding anew.
+ *
+ * <p>Times given to the domain are the events' own timestamps, never the clock: replaying the
+ * topics reproduces the same sessions.
+ */
+final class UploadSessionProcessor implements Processor<String, Object, String, Object> {
+
+    /**
+     * Missing chunks listed in a status's request outcome; the status's {@code received} bitset
+     * names all of them, and the status must stay far below the topic's record limit.
+     */
+    static final int MAX_MISSING_IN_OUTCOME = 1000;
+
+    private final SessionProcessorSettings settings;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, SessionRecord> sessions;
+    private ParkedChunkStore parked;
+    /** Expiry requests sent and not yet seen back, by upload id: the activity time they were for. */
+    private final Map<String, Long> expiryRequested = new HashMap<>();
+
+    UploadSessionProcessor(SessionProcessorSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.sessions = context.getStateStore(SessionProcessorTopology.SESSIONS_STORE);
+        this.parked = new ParkedChunkStore(context.getStateStore(SessionProcessorTopology.PARKED_CHUNKS_STORE));
+        context.schedule(settings.expiryCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::requestExpiries);
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+        switch (record.value()) {
+            case UploadRequest request -> processRequest(record, request.getPayload());
+            case BlobEvent blobEvent -> processBlobEvent(record, blobEvent.getPayload());
+            case UploadFinished finished -> processFinished(record, finished);
+            case null -> { /* a tombstone carries nothing to apply */ }
+            default -> throw new IllegalArgumentException("unexpected input " + record.value().getClass());
+        }
+    }
+
+    private void processRequest(Record<String, Object> record, Object payload) {
+        switch (payload) {
+            case UploadOpened opened -> open(record, opened);
+            case ChunkReceived chunk -> receiveChunk(record, chunk);
+            case FinishRequested finish -> finish(record, finish);
+            case AbortRequested abort -> abort(record, abort);
+            case ExpiryRequested expiry -> expire(record, expiry);
+            default -> throw new IllegalArgumentException("unexpected request " + payload.getClass());
+        }
+    }
+
+    private void open(Record<String, Object> record, UploadOpened opened) {
+        String causation = opened.getEventId();
+        SessionRecord existing = sessions.get(opened.getUploadId());
+        if (existing == null) {
+            String invalid = OpenedValidation.problem(opened);
+            if (invalid != null) {
+                forwardDecision(record, new UploadDecision(UploadRejected.newBuilder().setEventId(DecisionMapper.eventId(causation, 0))
+                        .setUploadId(opened.getUploadId()).setTenant(opened.getTenant())
+                        .setTimestamp(opened.getTimestamp()).setCausationId(causation)
+                        .setReason(RejectionReason.INVALID_REQUEST).setDetail(invalid).build()));
+                return;
+            }
+            SessionRecord created = SessionRecord.open(opened, opened.getTimestamp().toEpochMilli(), parked);
+            acceptOpen(record, created, opened);
+            return;
+        }
+        if (OpenedValidation.sameUpload(existing.opened, opened)) {
+            acceptOpen(record, existing, opened);
+            return;
+        }
+        RejectionReason reason = opened.getIdempotencyKey() != null
+                ? RejectionReason.IDEMPOTENCY_KEY_REUSED : RejectionReason.UPLOAD_EXISTS;
+        String detail = "upload " + opened.getUploadId() + " already exists with a different request";
+        forwardDecision(record, new UploadDecision(UploadRejected.newBuilder()
+                .setEventId(DecisionMapper.eventId(causation, 0)).setUploadId(opened.getUploadId())
+                .setTenant(opened.getTenant()).setTimestamp(opened.getTimestamp()).setCausationId(causation)
+                .setReason(reason).setDetail(detail).build()));
+        existing.addOutcome(outcome(causation, RequestKind.OPEN, false, reason, detail, List.of(), opened.getTimestamp()));
+        save(record, existing, opened.getTimestamp());
+    }
+
+    private void acceptOpen(Record<String, Object> record, SessionRecord session, UploadOpened request) {
+        String causation = request.getEventId();
+        forwardDecision(record, new UploadDecision(UploadAccepted.newBuilder()
+                .setEventId(DecisionMapper.eventId(causation, 0)).setUploadId(request.getUploadId())
+                .setTenant(session.opened.getTenant()).setTimestamp(request.getTimestamp()).setCausationId(causation)
+                .setSize(session.opened.getSize()).setChunkSize(session.opened.getChunkSize())
+                .setChunkCount(session.opened.getChunkCount()).setExpiresAt(DecisionMapper.expiresAt(session)).build()));
+        session.addOutcome(outcome(causation, RequestKind.OPEN, true, null, null, List.of(), request.getTimestamp()));
+        save(record, session, request.getTimestamp());
+    }
+
+    private void receiveChunk(Record<String, Object> record, ChunkReceived chunk) {
+        SessionRecord session = sessionOf(chunk.getUploadId(), chunk.getTenant());
+        byte[] bytes = bytesOf(chunk.getBytes());
+        if (session == null) {
+            rejectUnknown(record, new UploadEvent.ChunkRejected(chunk.getIndex(), bytes.length, Sha256.of(bytes),
+                    io.sluice.session.domain.RejectionReason.UNKNOWN_UPLOAD, null), chunk.getEventId(),
+                    chunk.getUploadId(), chunk.getTenant(), chunk.getTimestamp());
+            return;
+        }
+        byte[] claimed = parseSha(chunk.getSha256());
+        List<UploadEvent> events = claimed == null
+                ? List.of(new UploadEvent.ChunkRejected(chunk.getIndex(), bytes.length, Sha256.of(bytes),
+                        io.sluice.session.domain.RejectionReason.DIGEST_MISMATCH, "sha256 must be 64 hex digits"))
+                : session.session(parked).receiveChunk(chunk.getIndex(), bytes, claimed,
+                        chunk.getTimestamp().toEpochMilli(), settings.parkedBytesLimit());
+        if (events.isEmpty()) return; // the same bytes again: nothing changed
+        for (UploadEvent event : events) {
+            if (event instanceof UploadEvent.ChunkRejected rejected) {
+                session.addRejection(new RejectedChunk(rejected.index(),
+                        RejectionReason.valueOf(rejected.reason().name()), rejected.detail(),
+                        Sha256.hex(rejected.sha256()), chunk.getTimestamp()));
+            }
+        }
+        apply(record, session, events, chunk.getEventId(), chunk.getTimestamp());
+    }
+
+    private void finish(Record<String, Object> record, FinishRequested finish) {
+        SessionRecord session = sessionOf(finish.getUploadId(), finish.getTenant());
+        if (session == null) {
+            rejectUnknown(record, new UploadEvent.FinishRejected(io.sluice.session.domain.RejectionReason.UNKNOWN_UPLOAD,
+                    List.of(), null), finish.getEventId(), finish.getUploadId(), finish.getTenant(), finish.getTimestamp());
+            return;
+        }
+        byte[] sha = parseSha(finish.getSha256());
+        List<UploadEvent> events = sha == null
+                ? List.of(new UploadEvent.FinishRejected(io.sluice.session.domain.RejectionReason.INVALID_REQUEST,
+                        List.of(), "sha256 must be 64 hex digits"))
+                : session.session(parked).requestFinish(finish.getSize(), sha, finish.getTimestamp().toEpochMilli());
+        RequestOutcome outcome = outcome(finish.getEventId(), RequestKind.FINISH, true, null, null, List.of(),
+                finish.getTimestamp());
+        for (UploadEvent event : events) {
+            switch (event) {
+                case UploadEvent.FinishRejected r -> outcome = outcome(finish.getEventId(), RequestKind.FINISH, false,
+                        RejectionReason.valueOf(r.reason().name()), r.detail(),
+                        r.missing().subList(0, Math.min(r.missing().size(), MAX_MISSING_IN_OUTCOME)),
+                        finish.getTimestamp());
+                case UploadEvent.UploadFailed f -> outcome = outcome(finish.getEventId(), RequestKind.FINISH, false,
+                        null, f.reason().name().toLowerCase(java.util.Locale.ROOT), List.of(), finish.getTimestamp());
+                default -> { }
+            }
+        }
+        session.addOutcome(outcome);
+        apply(record, session, events, finish.getEventId(), finish.getTimestamp());
+    }
+
+    private void abort(Record<String, Object> record, AbortRequested abort) {
+        SessionRecord session = sessionOf(abort.getUploadId(), abort.getTenant());
+        if (session == null) {
+            rejectUnknown(record, new UploadEvent.AbortRejected(io.sluice.session.domain.RejectionReason.UNKNOWN_UPLOAD),
+                    abort.getEventId(), abort.getUploadId(), abort.getTenant(), abort.getTimestamp());
+            return;
+        }
+        List<UploadEvent> events = session.session(parked).abort(abort.getTimestamp().toEpochMilli());
+        RequestOutcome outcome = outcome(abort.getEventId(), RequestKind.ABORT, true, null, null, List.of(),
+                abort.getTimestamp());
+        if (!events.isEmpty() && events.getFirst() instanceof UploadEvent.AbortRejected r) {
+            outcome = outcome(abort.getEventId(), RequestKind.ABORT, false, RejectionReason.valueOf(r.reason().name()),
+                    null, List.of(), abort.getTimestamp());
+        }
+        session.addOutcome(outcome);
+        apply(record, session, events, abort.getEventId(), abort.getTimestamp());
+    }
+
+    /** Applies an expiry decided by the punctuator, unless the upload was active after that decision. */
+    private void expire(Record<String, Object> record, ExpiryRequested expiry) {
+        expiryRequested.remove(expiry.getUploadId());
+        SessionRecord session = sessionOf(expiry.getUploadId(), expiry.getTenant());
+        if (session == null) return;
+        if (session.data.lastActivityMillis() > expiry.getLastActivityAt().toEpochMilli()) return; // stale
+        List<UploadEvent> events = session.session(parked).expire(expiry.getTimestamp().toEpochMilli());
+        if (events.isEmpty()) return;
+        apply(record, session, events, expiry.getEventId(), expiry.getTimestamp());
+    }
+
+    private void processBlobEvent(Record<String, Object> record, Object payload) {
+        if (payload instanceof AssetStored) return; // the index projector's input
+        if (!(payload instanceof ChunkStored stored)) {
+            throw new IllegalArgumentException("unexpected blob event " + payload.getClass());
+        }
+        SessionRecord session = sessionOf(stored.getUploadId(), stored.getTenant());
+        byte[] sha = parseSha(stored.getSha256());
+        if (session == null || sha == null) return; // a report for an upload this processor refused
+        List<UploadEvent> events = session.session(parked).chunkStored(stored.getIndex(), sha);
+        apply(record, session, events, stored.getEventId(), stored.getTimestamp());
+    }
+
+    private void processFinished(Record<String, Object> record, UploadFinished finished) {
+        SessionRecord session = sessionOf(finished.getUploadId(), finished.getTenant());
+        if (session == null) return;
+        List<UploadEvent> events = session.session(parked).completed(finished.getAssetId());
+        if (events.isEmpty()) return;
+        apply(record, session, events, finished.getEventId(), finished.getTimestamp());
+    }
+
+    /** Publishes the decisions and saves the session with its new status. */
+    private void apply(Record<String, Object> record, SessionRecord session, List<UploadEvent> events,
+            String causationId, Instant at) {
+        for (int i = 0; i < events.size(); i++) {
+            UploadDecision decision = DecisionMapper.toDecision(events.get(i), session.opened.getUploadId(),
+                    session.opened.getTenant(), session, causationId, i, at);
+            if (decision != null) forwardDecision(record, decision);
+        }
+        save(record, session, at);
+    }
+
+    private void rejectUnknown(Record<String, Object> record, UploadEvent rejection, String causationId,
+            String uploadId, String tenant, Instant at) {
+        forwardDecision(record, DecisionMapper.toDecision(rejection, uploadId, tenant, null, causationId, 0, at));
+    }
+
+    private void save(Record<String, Object> record, SessionRecord session, Instant at) {
+        sessions.put(session.opened.getUploadId(), session);
+        context.forward(record.withValue(StatusProjection.of(session, at)), SessionProcessorTopology.STATUS_SINK);
+    }
+
+    private void forwardDecision(Record<String, Object> record, UploadDecision decision) {
+        context.forward(record.withValue(decision), SessionProcessorTopology.DECISIONS_SINK);
+    }
+
+    /** The session, if it exists and belongs to this tenant (another tenant's upload does not exist for it). */
+    private SessionRecord sessionOf(String uploadId, String tenant) {
+        SessionRecord session = sessions.get(uploadId);
+        return session != null && Objects.equals(session.opened.getTenant(), tenant) ? session : null;
+    }
+
+    /** Wall-clock punctuation: asks, through the log, to expire every upload idle past its time-to-live. */
+    private void requestExpiries(long nowMillis) {
+        try (KeyValueIterator<String, SessionRecord> all = sessions.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, SessionRecord> entry = all.next();
+                SessionRecord session = entry.value;
+                Duration ttl = Duration.ofMillis(session.opened.getIdleTtlMillis());
+                if (!session.session(parked).isIdle(nowMillis, ttl)) continue;
+                long lastActivity = session.data.lastActivityMillis();
+                if (Objects.equals(expiryRequested.get(entry.key), lastActivity)) continue;
+                expiryRequested.put(entry.key, lastActivity);
+                ExpiryRequested request = ExpiryRequested.newBuilder().setEventId(UUID.randomUUID().toString())
+                        .setUploadId(entry.key).setTenant(session.opened.getTenant())
+                        .setTimestamp(Instant.ofEpochMilli(nowMillis))
+                        .setLastActivityAt(Instant.ofEpochMilli(lastActivity)).build();
+                context.forward(new Record<>(entry.key, (Object) new UploadRequest(request), nowMillis),
+                        SessionProcessorTopology.EXPIRY_REQUESTS_SINK);
+            }
+        }
+    }
+
+    private static RequestOutcome outcome(String requestId, RequestKind kind, boolean accepted, RejectionReason reason,
+            String detail, List<Integer> missing, Instant at) {
+        return new RequestOutcome(requestId, kind, accepted, reason, detail, missing, at);
+    }
+
+    private static byte[] bytesOf(ByteBuffer buffer) {
+        ByteBuffer view = buffer.duplicate();
+        if (view.hasArray() && view.arrayOffset() == 0 && view.position() == 0 && view.remaining() == view.array().length) {
+            return view.array();
+        }
+        byte[] bytes = new byte[view.remaining()];
+        view.get(bytes);
+        return bytes;
+    }
+
+    private static byte[] parseSha(String hex) {
+        if (hex == null) return null;
+        try {
+            return Sha256.fromHex(hex);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

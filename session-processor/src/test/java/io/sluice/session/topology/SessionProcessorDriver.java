@@ -1,0 +1,182 @@
+package io.sluice.session.topology;
+
+import io.sluice.events.AbortRequested;
+import io.sluice.events.BlobEvent;
+import io.sluice.events.ChunkReceived;
+import io.sluice.events.ChunkStored;
+import io.sluice.events.ExpiryRequested;
+import io.sluice.events.FinishRequested;
+import io.sluice.events.UploadDecision;
+import io.sluice.events.UploadFinished;
+import io.sluice.events.UploadOpened;
+import io.sluice.events.UploadRequest;
+import io.sluice.events.UploadStatus;
+import io.sluice.schemas.keys.ObjectKeys;
+import io.sluice.schemas.keys.UploadIds;
+import io.sluice.schemas.registry.InMemorySchemaRegistry;
+import io.sluice.schemas.topics.TopicSpec;
+import io.sluice.schemas.topics.Topics;
+import io.sluice.session.domain.Sha256;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Drives the session processor's topology in the domain's words ("open", "send chunk", "report
+ * stored", "finish") over {@link TopologyTestDriver}, and reads back decisions and statuses.
+ */
+final class SessionProcessorDriver implements AutoCloseable {
+
+    static final String TENANT = "acme";
+    static final Duration TTL = Duration.ofMinutes(10);
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, UploadRequest> requests;
+    private final TestInputTopic<String, BlobEvent> blobEvents;
+    private final TestInputTopic<String, UploadFinished> finished;
+    private final TestOutputTopic<String, UploadDecision> decisions;
+    private final TestOutputTopic<String, UploadStatus> statuses;
+    private final TestOutputTopic<String, UploadRequest> requestsOut;
+    private Instant now = Instant.parse("2026-11-21T10:00:00Z");
+
+    SessionProcessorDriver(long parkedBytesLimit) throws Exception {
+        InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "session-processor-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        Path stateDir = Path.of(System.getProperty("sluice.build.dir", "target"), "ttd-state");
+        Files.createDirectories(stateDir);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(stateDir, "session").toString());
+        SessionProcessorSettings settings = new SessionProcessorSettings(parkedBytesLimit, Duration.ofSeconds(5));
+        driver = new TopologyTestDriver(SessionProcessorTopology.buildTopology(settings, registry), properties, now);
+        requests = input(Topics.UPLOAD_REQUESTS, registry);
+        blobEvents = input(Topics.BLOB_EVENTS, registry);
+        finished = input(Topics.UPLOADS_FINISHED, registry);
+        decisions = output(Topics.UPLOAD_DECISIONS, registry);
+        statuses = output(Topics.UPLOAD_STATUS, registry);
+        requestsOut = output(Topics.UPLOAD_REQUESTS, registry);
+    }
+
+    private <V> TestInputTopic<String, V> input(TopicSpec<String, V> topic, InMemorySchemaRegistry registry) {
+        return driver.createInputTopic(topic.name(), topic.keySerde(registry).serializer(),
+                topic.valueSerde(registry).serializer());
+    }
+
+    private <V> TestOutputTopic<String, V> output(TopicSpec<String, V> topic, InMemorySchemaRegistry registry) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde(registry).deserializer(),
+                topic.valueSerde(registry).deserializer());
+    }
+
+    /** Opens an upload of {@code size} bytes; returns the request's event id. */
+    String open(String uploadId, long size, int chunkSize) {
+        return open(opened(uploadId, size, chunkSize).build());
+    }
+
+    String open(UploadOpened opened) {
+        requests.pipeInput(opened.getUploadId(), new UploadRequest(opened), now);
+        return opened.getEventId();
+    }
+
+    UploadOpened.Builder opened(String uploadId, long size, int chunkSize) {
+        return UploadOpened.newBuilder().setEventId(UUID.randomUUID().toString()).setUploadId(uploadId)
+                .setTenant(TENANT).setTimestamp(now).setFileName("photo.jpg").setContentType("image/jpeg")
+                .setSize(size).setChunkSize(chunkSize).setChunkCount((int) ((size + chunkSize - 1) / chunkSize))
+                .setMetadata(Map.of("camera", "x100")).setIdleTtlMillis(TTL.toMillis()).setExpiresAt(now.plus(TTL));
+    }
+
+    void sendChunk(String uploadId, int index, byte[] bytes) {
+        sendChunk(uploadId, TENANT, index, bytes);
+    }
+
+    void sendChunk(String uploadId, String tenant, int index, byte[] bytes) {
+        requests.pipeInput(uploadId, new UploadRequest(ChunkReceived.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setUploadId(uploadId).setTenant(tenant).setTimestamp(now)
+                .setIndex(index).setLength(bytes.length).setSha256(Sha256.hex(Sha256.of(bytes)))
+                .setBytes(ByteBuffer.wrap(bytes)).build()), now);
+    }
+
+    void reportStored(String uploadId, int index, byte[] bytes) {
+        String sha = Sha256.hex(Sha256.of(bytes));
+        blobEvents.pipeInput(uploadId, new BlobEvent(ChunkStored.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setUploadId(uploadId).setTenant(TENANT).setTimestamp(now).setIndex(index).setLength(bytes.length)
+                .setSha256(sha).setObjectKey(ObjectKeys.chunk(uploadId, index, sha)).build()), now);
+    }
+
+    String finish(String uploadId, long size, byte[] sha256) {
+        String eventId = UUID.randomUUID().toString();
+        requests.pipeInput(uploadId, new UploadRequest(FinishRequested.newBuilder().setEventId(eventId)
+                .setUploadId(uploadId).setTenant(TENANT).setTimestamp(now).setSize(size)
+                .setSha256(Sha256.hex(sha256)).build()), now);
+        return eventId;
+    }
+
+    String abort(String uploadId) {
+        String eventId = UUID.randomUUID().toString();
+        requests.pipeInput(uploadId, new UploadRequest(AbortRequested.newBuilder().setEventId(eventId)
+                .setUploadId(uploadId).setTenant(TENANT).setTimestamp(now).build()), now);
+        return eventId;
+    }
+
+    void announceFinished(String uploadId, long size, byte[] sha256) {
+        String assetId = UploadIds.assetIdFor(uploadId);
+        finished.pipeInput(uploadId, UploadFinished.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setUploadId(uploadId).setTenant(TENANT).setTimestamp(now).setAssetId(assetId)
+                .setFileName("photo.jpg").setContentType("image/jpeg").setSize(size).setSha256(Sha256.hex(sha256))
+                .setObjectKey(ObjectKeys.asset(TENANT, assetId)).setCreatedAt(now).build(), now);
+    }
+
+    /** Moves event time (what the next events carry) and the wall clock (what the punctuator sees). */
+    void advance(Duration duration) {
+        now = now.plus(duration);
+        driver.advanceWallClockTime(duration);
+    }
+
+    /**
+     * The requests the punctuator wrote to the request topic. The test driver feeds records written
+     * to one of the topology's input topics straight back into it, as Kafka would.
+     */
+    List<UploadRequest> expiryRequests() {
+        return requestsOut.readValuesToList();
+    }
+
+    /** An expiry request as the punctuator writes it, for an upload last active at {@code lastActivity}. */
+    void requestExpiry(String uploadId, Instant lastActivity) {
+        requests.pipeInput(uploadId, new UploadRequest(ExpiryRequested.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setUploadId(uploadId).setTenant(TENANT).setTimestamp(now)
+                .setLastActivityAt(lastActivity).build()), now);
+    }
+
+    /** The payloads of every decision since the last call. */
+    List<Object> decisions() {
+        return decisions.readValuesToList().stream().map(UploadDecision::getPayload).toList();
+    }
+
+    /** The newest status of each upload written since the last call. */
+    Map<String, UploadStatus> statuses() {
+        return statuses.readKeyValuesToMap();
+    }
+
+    KeyValueStore<String, byte[]> parkedStore() {
+        return driver.getKeyValueStore(SessionProcessorTopology.PARKED_CHUNKS_STORE);
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
