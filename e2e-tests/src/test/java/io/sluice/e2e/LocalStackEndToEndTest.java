@@ -9,6 +9,7 @@ import io.sluice.runtime.service.ServiceId;
 import io.sluice.schemas.topics.TopicSpec;
 import io.sluice.schemas.topics.Topics;
 import io.sluice.stack.PortPlan;
+import io.sluice.stack.process.ProcessLiveness;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,11 +18,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,6 +80,10 @@ class LocalStackEndToEndTest {
         String token = Files.readString(stackHome.resolve("dev-token")).trim();
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
         assertThat(up.output()).contains(token);
+        for (ServiceId id : ServiceId.values()) {
+            assertThat(environmentOf(id.moduleName())).as(id.moduleName())
+                    .contains(Setting.AUTH_TOKENS.env() + "=dev=sha256:" + sha256Hex(token));
+        }
 
         SluiceScript.Result kill = sluice.run(COMMAND_DEADLINE, "kill", "blob-writer");
         assertThat(kill.exitCode()).isZero();
@@ -93,7 +101,7 @@ class LocalStackEndToEndTest {
         assertThat(processes).hasSize(7);
         SluiceScript.Result down = sluice.run(COMMAND_DEADLINE, "down");
         assertThat(down.exitCode()).as(down.output()).isZero();
-        assertThat(processes).noneMatch(ProcessHandle::isAlive);
+        assertThat(processes).noneMatch(ProcessLiveness::isRunning);
         assertThat(stackHome.resolve("run")).isEmptyDirectory();
         for (int port : allPorts()) assertThat(listening(port)).as("port %d after down", port).isFalse();
     }
@@ -114,6 +122,16 @@ class LocalStackEndToEndTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + PORTS.kafka()))) {
             return admin.listTopics().names().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** The environment a component runs with (Linux: {@code /proc/<pid>/environ}). */
+    private static List<String> environmentOf(String component) throws IOException {
+        long pid = Long.parseLong(Files.readString(stackHome.resolve("run/" + component + ".pid")).trim().split("\\s+")[0]);
+        return List.of(Files.readString(Path.of("/proc/" + pid + "/environ")).split("\0"));
+    }
+
+    private static String sha256Hex(String value) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String lineOf(String table, String component) {

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The development bearer token: random, generated once into {@code .sluice/dev-token} and kept
@@ -20,18 +22,33 @@ public record DevToken(String token) {
 
     public static final String TENANT = "dev";
 
-    public static DevToken loadOrCreate(Path file) throws IOException {
-        if (Files.isRegularFile(file)) {
-            String existing = Files.readString(file).trim();
-            if (!existing.isEmpty()) return new DevToken(existing);
-        }
+    /**
+     * The token in {@code file}, made first if there is none. Services launch in parallel and each
+     * asks for it, hence synchronized: every service and the printed token agree. The file is
+     * written whole by an atomic rename, so a reader never sees half a token.
+     */
+    public static synchronized DevToken loadOrCreate(Path file) throws IOException {
+        Optional<DevToken> existing = read(file);
+        if (existing.isPresent()) return existing.get();
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        DevToken created = new DevToken(Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, created.token() + "\n");
-        restrictToOwner(file);
-        return created;
+        Path temporary = Files.createTempFile(file.getParent(), "dev-token", ".tmp");
+        try {
+            restrictToOwner(temporary);
+            Files.writeString(temporary, token + "\n");
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            return new DevToken(token);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static Optional<DevToken> read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        String token = Files.readString(file).trim();
+        return token.isEmpty() ? Optional.empty() : Optional.of(new DevToken(token));
     }
 
     /** The value of {@code SLUICE_AUTH_TOKENS} granting this token to the {@value #TENANT} tenant. */

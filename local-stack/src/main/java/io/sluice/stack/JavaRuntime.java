@@ -14,7 +14,7 @@ public record JavaRuntime(Path executable, int featureVersion) {
      * A class-data-sharing archive per component, written when the JVM exits and used from the
      * next start on; the JVM recreates it when the JDK or the classpath changed (a rebuild).
      * Measured with the whole stack on two cores: {@code up} in about 6 s instead of 10; the first
-     * {@code up} and {@code down} take about 5 s longer each, to write the archives. The archive's
+     * {@code down} takes about 6 s longer, writing the archives. The archive's
      * messages are silenced: one per start about module handling (JDK 24+ with native access
      * enabled), a page of skipped classes per dump.
      */

@@ -26,7 +26,9 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Each process runs in its own session ({@code setsid}, where available): Ctrl-C in the
  * terminal then reaches only the CLI, which stops the components in order, and a detached stack
- * survives the terminal closing.
+ * survives the terminal closing. {@code setsid} replaces itself with the command, keeping the pid
+ * the pid file records; it would fork instead only if started as a process-group leader, which a
+ * JVM's child is not (it stays in the JVM's group).
  */
 public final class ProcessSupervisor {
 

@@ -10,44 +10,70 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The start-up every service's {@code main} shares: load the configuration, create the service,
- * serve health and metrics, start, and stop cleanly on SIGTERM / Ctrl-C.
+ * serve health and metrics, start, and stop cleanly on SIGTERM / Ctrl-C. Tests start services in
+ * process through {@link #start}.
  */
 public final class ServiceLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceLauncher.class);
 
-    /** What a service module provides: given its configuration and metrics, the service. */
+    /** What a service module provides: given its configuration, metrics and HTTP endpoints, the service. */
     @FunctionalInterface
     public interface ServiceFactory {
         Service create(SluiceConfig config, Metrics metrics, HttpEndpoints endpoints) throws Exception;
     }
 
+    /** A started service with its HTTP endpoints; closing stops both. */
+    public record RunningService(ServiceId id, Service service, HttpEndpoints endpoints) implements AutoCloseable {
+
+        public int httpPort() {
+            return endpoints.port();
+        }
+
+        @Override
+        public void close() {
+            endpoints.close();
+            service.close();
+        }
+    }
+
     private ServiceLauncher() {}
 
-    /** Runs the service until the JVM is asked to stop; never returns normally. */
+    /** Runs the service until the JVM is asked to stop; exits the JVM if it cannot start. */
     public static void run(ServiceId id, ServiceFactory factory) {
         SluiceConfig config = SluiceConfig.load();
         log.info("Starting {} with {}", id.moduleName(), config.describe());
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            Metrics metrics = new Metrics(id.moduleName());
-            ServiceHolder holder = new ServiceHolder();
-            HttpEndpoints endpoints = HttpEndpoints.bind(config.get(Setting.HTTP_HOST), httpPort(config, id),
-                    holder::readiness, metrics);
-            holder.service = factory.create(config, metrics, endpoints);
+            RunningService running = start(id, config, factory);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name(id.moduleName() + "-shutdown").unstarted(() -> {
                 log.info("Stopping {}", id.moduleName());
-                endpoints.close();
-                holder.service.close();
+                running.close();
                 stopped.countDown();
             }));
-            endpoints.start();
-            holder.service.start();
-            log.info("{} started; HTTP on {}:{}", id.moduleName(), config.get(Setting.HTTP_HOST), endpoints.port());
+            log.info("{} started; HTTP on {}:{}", id.moduleName(), config.get(Setting.HTTP_HOST), running.httpPort());
             stopped.await();
         } catch (Exception e) {
             log.error("{} failed to start", id.moduleName(), e);
             System.exit(1);
+        }
+    }
+
+    /** Creates and starts the service and its HTTP endpoints; readiness may follow later. */
+    public static RunningService start(ServiceId id, SluiceConfig config, ServiceFactory factory) throws Exception {
+        Metrics metrics = new Metrics(id.moduleName());
+        ServiceHolder holder = new ServiceHolder();
+        HttpEndpoints endpoints = HttpEndpoints.bind(config.get(Setting.HTTP_HOST), httpPort(config, id),
+                holder::readiness, metrics);
+        try {
+            holder.service = factory.create(config, metrics, endpoints);
+            endpoints.start();
+            holder.service.start();
+            return new RunningService(id, holder.service, endpoints);
+        } catch (Exception | Error e) {
+            endpoints.close();
+            if (holder.service != null) holder.service.close();
+            throw e;
         }
     }
 

@@ -1,0 +1,337 @@
+package io.sluice.projections;
+
+import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.runtime.kafka.KafkaClients;
+import io.sluice.runtime.service.Readiness;
+import io.sluice.schemas.registry.SchemaRegistry;
+import io.sluice.schemas.topics.TopicSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The latest value of every key of a compacted topic, held in memory and kept current by one
+ * consumer thread.
+ *
+ * <p>The consumer reads with {@code isolation.level=read_committed}, so the view shows only what
+ * the exactly-once writers committed, and it joins no consumer group: it is assigned every
+ * partition and reads each from the beginning, so every instance of a service holds the whole
+ * topic. A null value (tombstone) removes its key.
+ *
+ * <p>Waiting never polls: the consumer thread signals one condition after it has applied each
+ * polled batch and recorded its positions, and waiters re-check what they wait for.
+ *
+ * <p>A record whose bytes can never be decoded is logged, counted ({@link #skippedRecords()}) and
+ * passed over, so one poison record cannot stall the view (SPEC I4); when the registry cannot be
+ * reached the record is retried until it can, because skipping a good record would lose it.
+ *
+ * <p>Memory: the whole topic lives on the heap (its decoded latest values). That is fine for the
+ * volumes of now; at millions of uploads the next step is a disk-backed store (RocksDB, as Kafka
+ * Streams uses), with this class's waiting and catch-up logic unchanged.
+ *
+ * <p>The partitions are read once at start; partitions added to the topic later are not seen
+ * (Sluice never adds partitions to a keyed topic: it would move keys).
+ */
+public final class CompactedTopicView<V> implements AutoCloseable {
+
+    /**
+     * Told about each change on the consumer thread, before {@link #get} and the waiters see it, so
+     * an index built from these calls is up to date whenever a waiter on the key returns.
+     */
+    @FunctionalInterface
+    public interface ChangeListener<V> {
+        /** @param previous the value before, or null; @param current the value now, or null after a tombstone */
+        void changed(String key, V previous, V current);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(CompactedTopicView.class);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
+    /** Pause before asking again for a topic that does not exist yet, or a registry that did not answer. */
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+
+    private final String topic;
+    private final Deserializer<V> deserializer;
+    private final ChangeListener<V> listener;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final LatestStableOffsets stableOffsets;
+    private final Map<String, V> values = new ConcurrentHashMap<>();
+    private final AtomicLong skipped = new AtomicLong();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final Thread thread;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled whenever records were applied, positions moved, or the view failed or closed. */
+    private final Condition progressed = lock.newCondition();
+    /** Guarded by {@link #lock}; null until the partitions are assigned. */
+    private Positions positions;
+    private volatile Readiness readiness;
+    private volatile Throwable failure;
+    private volatile boolean closed;
+
+    private CompactedTopicView(SluiceConfig config, TopicSpec<String, V> spec, SchemaRegistry registry,
+            ChangeListener<V> listener) {
+        this.topic = spec.name();
+        this.deserializer = spec.valueSerde(registry).deserializer();
+        this.listener = listener;
+        String clientId = "sluice-view-" + topic + "-" + INSTANCES.incrementAndGet();
+        this.consumer = new KafkaConsumer<>(ViewConsumerSettings.readCommittedWithoutGroup(config, clientId));
+        this.stableOffsets = new LatestStableOffsets(KafkaClients.admin(config, clientId + "-offsets"));
+        this.readiness = Readiness.notReady("loading " + topic + ": partitions not assigned yet");
+        this.thread = Thread.ofPlatform().daemon().name(clientId).unstarted(this::run);
+    }
+
+    /** Starts reading {@code spec}'s topic from the beginning; returns at once (see {@link #readiness()}). */
+    public static <V> CompactedTopicView<V> start(SluiceConfig config, TopicSpec<String, V> spec,
+            SchemaRegistry registry, ChangeListener<V> listener) {
+        CompactedTopicView<V> view = new CompactedTopicView<>(config, spec, registry, listener);
+        view.thread.start();
+        return view;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Optional<V> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /** Keys held now. */
+    public int size() {
+        return values.size();
+    }
+
+    /** Records passed over because their bytes can never be decoded. */
+    public long skippedRecords() {
+        return skipped.get();
+    }
+
+    /**
+     * Blocks until the value of {@code key} satisfies {@code until} or the timeout passes.
+     *
+     * @return the latest value seen (empty if none)
+     */
+    public Optional<V> await(String key, Predicate<? super V> until, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                V value = values.get(key);
+                if (value != null && until.test(value)) return Optional.of(value);
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || closed || failure != null) return Optional.ofNullable(value);
+                progressed.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Blocks until every record committed to the topic before this call is applied: asks the broker
+     * for each partition's last stable offset (the end of what read_committed readers may see) and
+     * waits until the view's positions reach them.
+     *
+     * <p>One case is outside the guarantee: a record committed after another producer's transaction
+     * began on the same partition and while that transaction is still open sits above the last
+     * stable offset, and no read_committed reader can see it before that transaction ends. Each
+     * Sluice projection topic partition has one transactional writer at a time, so this does not arise.
+     *
+     * @return false if the timeout passed first, or the view was closed
+     * @throws IllegalStateException if the view stopped on an infrastructure failure
+     */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<TopicPartition> partitions = awaitAssignment(deadline);
+        if (partitions == null) return false;
+        Optional<Map<TopicPartition, Long>> targets = stableOffsets.of(partitions, deadline);
+        if (targets.isEmpty()) return false;
+        lock.lock();
+        try {
+            while (!positions.reached(targets.get())) {
+                throwIfFailed();
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || closed) return false;
+                progressed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ready once the view has read every partition up to where it ended when the view started. */
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        closing.countDown();
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stableOffsets.close();
+        signal();
+    }
+
+    private List<TopicPartition> awaitAssignment(long deadline) throws InterruptedException {
+        lock.lock();
+        try {
+            while (positions == null) {
+                throwIfFailed();
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || closed) return null;
+                progressed.awaitNanos(left);
+            }
+            return positions.partitions();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void throwIfFailed() {
+        Throwable cause = failure;
+        if (cause != null) throw new IllegalStateException("the view of " + topic + " stopped: " + cause, cause);
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = awaitPartitions();
+            if (partitions == null) return;
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            // Under read_committed, the end offsets are the last stable offsets: the initial load.
+            Map<TopicPartition, Long> initialEnd = consumer.endOffsets(partitions);
+            lock.lock();
+            try {
+                positions = new Positions(partitions, initialEnd);
+            } finally {
+                lock.unlock();
+            }
+            while (!closed) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    if (!apply(record)) return; // closed while waiting for the registry
+                }
+                recordPositions(partitions);
+            }
+        } catch (WakeupException e) {
+            if (!closed) fail(e);
+        } catch (InterruptedException e) {
+            if (!closed) fail(e);
+        } catch (RuntimeException | Error e) {
+            fail(e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            if (closed) readiness = Readiness.notReady("view of " + topic + " closed");
+            signal();
+        }
+    }
+
+    /** The topic's partitions, asking until the topic exists; null if the view closed first. */
+    private List<TopicPartition> awaitPartitions() throws InterruptedException {
+        while (!closed) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            if (!partitions.isEmpty()) return partitions;
+            readiness = Readiness.notReady("loading " + topic + ": the topic does not exist yet");
+            if (closing.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS)) return null;
+        }
+        return null;
+    }
+
+    /** Applies one record; false if the view closed while the record waited for the registry. */
+    private boolean apply(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+        String key = record.key();
+        if (key == null) {
+            skip(record, "no key");
+            return true;
+        }
+        V value = null;
+        if (record.value() != null) {
+            while (true) {
+                try {
+                    value = deserializer.deserialize(topic, record.headers(), record.value());
+                    break;
+                } catch (io.sluice.schemas.serde.UndecodableRecordException e) {
+                    skip(record, e.getMessage());
+                    return true;
+                } catch (SerializationException e) {
+                    log.warn("Cannot decode {}-{}@{} yet (will retry): {}", topic, record.partition(),
+                            record.offset(), e.getMessage());
+                    if (closing.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS)) return false;
+                }
+            }
+        }
+        V previous = values.get(key);
+        listener.changed(key, previous, value);
+        if (value == null) {
+            values.remove(key);
+        } else {
+            values.put(key, value);
+        }
+        return true;
+    }
+
+    private void skip(ConsumerRecord<String, byte[]> record, String why) {
+        skipped.incrementAndGet();
+        log.error("Skipping record {}-{}@{} of the view: {}", topic, record.partition(), record.offset(), why);
+    }
+
+    private void recordPositions(List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> now = new java.util.HashMap<>();
+        for (TopicPartition partition : partitions) now.put(partition, consumer.position(partition));
+        lock.lock();
+        try {
+            positions.update(now);
+            readiness = positions.initialLoadDone()
+                    ? Readiness.ready()
+                    : Readiness.notReady("loading " + topic + ": " + positions.describeInitialLoad());
+            progressed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void fail(Throwable cause) {
+        log.error("The view of {} stopped", topic, cause);
+        failure = cause;
+        readiness = Readiness.notReady("view of " + topic + " stopped: " + cause);
+        signal();
+    }
+
+    private void signal() {
+        lock.lock();
+        try {
+            progressed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
