@@ -9,7 +9,7 @@ final class ContainerImages {
     static final String KAFKA = image("sluice.image.kafka", "apache/kafka:4.3.1");
     static final String APICURIO = image("sluice.image.apicurio", "apicurio/apicurio-registry:3.0.9");
     // MinIO stopped publishing images after this line of releases; pin one that exists
-    static final String MINIO = image("sluice.image.minio", "minio/minio:RELEASE.2025-06-13T11-33-47Z");
+    static final String MINIO = image("sluice.image.minio", "minio/minio:RELEASE.2025-04-22T22-12-26Z");
 
     private ContainerImages() {
     }

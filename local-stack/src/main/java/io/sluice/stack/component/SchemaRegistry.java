@@ -59,6 +59,11 @@ public final class SchemaRegistry implements Component {
                 "-Dquarkus.http.port=" + port(),
                 "-Dapicurio.ccompat.use-canonical-hash=true",
                 "-Dapicurio.rules.global.compatibility=BACKWARD",
+                // Schemas kept on disk (H2 file) across restarts: records already in Kafka name
+                // schema ids, which an in-memory registry would forget or hand out again differently.
+                "-Dapicurio.datasource.url=jdbc:h2:file:" + workDir.resolve("registry").toAbsolutePath()
+                        + ";DB_CLOSE_ON_EXIT=FALSE",
+                "-Dquarkus.http.access-log.enabled=false",
                 "-jar", runner.toString()));
         return new LaunchSpec(command, Map.of(), workDir);
     }

@@ -1,0 +1,88 @@
+package io.sluice.projections;
+
+import io.sluice.events.AssetIndexEntry;
+import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.runtime.service.Readiness;
+import io.sluice.schemas.registry.SchemaRegistry;
+import io.sluice.schemas.topics.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The asset index, from the compacted index topic the index projector writes
+ * ({@link Topics#ASSET_INDEX}, keyed by asset id): one asset's entry, a tenant's assets page by page
+ * (newest first), and an asset's derivatives. Everything is in memory (see
+ * {@link CompactedTopicView} on memory); the secondary indexes are updated before an entry becomes
+ * visible through {@link #get} or {@link #await}, so once an asset can be read it is also listed.
+ */
+public final class AssetIndexView implements AutoCloseable {
+
+    private final CompactedTopicView<AssetIndexEntry> view;
+    private final AssetIndexes indexes;
+
+    private AssetIndexView(CompactedTopicView<AssetIndexEntry> view, AssetIndexes indexes) {
+        this.view = view;
+        this.indexes = indexes;
+    }
+
+    /** Starts its consumer thread, which reads the topic from the beginning; returns at once. */
+    public static AssetIndexView start(SluiceConfig config, SchemaRegistry registry) {
+        AssetIndexes indexes = new AssetIndexes();
+        return new AssetIndexView(CompactedTopicView.start(config, Topics.ASSET_INDEX, registry, indexes), indexes);
+    }
+
+    public Optional<AssetIndexEntry> get(String assetId) {
+        return view.get(assetId);
+    }
+
+    /** Blocks until the asset is indexed or the timeout passes; empty on timeout. */
+    public Optional<AssetIndexEntry> await(String assetId, Duration timeout) throws InterruptedException {
+        return view.await(assetId, entry -> true, timeout);
+    }
+
+    /**
+     * The tenant's assets, newest first (createdAt descending, then assetId ascending), at most
+     * {@code limit} of them after the opaque {@code cursor} (null for the first page).
+     *
+     * @throws IllegalArgumentException if {@code limit} is below 1 or the cursor was not made by this
+     *     class (a client sent a bad one: answer 400)
+     */
+    public AssetPage list(String tenant, int limit, String cursor) {
+        return indexes.list(tenant, limit, cursor);
+    }
+
+    /** Entries whose {@code derivativeOf.assetId} is {@code assetId}, oldest first. */
+    public List<AssetIndexEntry> derivativesOf(String assetId) {
+        return indexes.derivativesOf(assetId);
+    }
+
+    /**
+     * Blocks until every record committed to the topic before this call is applied; false on timeout.
+     *
+     * @see CompactedTopicView#awaitCaughtUp(Duration)
+     */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return view.awaitCaughtUp(timeout);
+    }
+
+    /** Ready once the initial load reached the end of the topic. */
+    public Readiness readiness() {
+        return view.readiness();
+    }
+
+    /** Assets held. */
+    public int size() {
+        return view.size();
+    }
+
+    /** Records passed over because they can never be decoded. */
+    public long skippedRecords() {
+        return view.skippedRecords();
+    }
+
+    @Override
+    public void close() {
+        view.close();
+    }
+}
