@@ -46,10 +46,10 @@ final class AssetIndexes implements CompactedTopicView.ChangeListener<AssetIndex
      */
     AssetPage list(String tenant, int limit, String cursor) {
         if (limit < 1) throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        AssetOrder after = cursor == null ? null : AssetCursor.decode(cursor);
         NavigableMap<AssetOrder, AssetIndexEntry> all = byTenant.get(tenant);
         if (all == null) return new AssetPage(List.of(), null);
-        NavigableMap<AssetOrder, AssetIndexEntry> rest =
-                cursor == null ? all : all.tailMap(AssetCursor.decode(cursor), false);
+        NavigableMap<AssetOrder, AssetIndexEntry> rest = after == null ? all : all.tailMap(after, false);
         List<AssetIndexEntry> items = new ArrayList<>(Math.min(limit, 1024));
         AssetOrder last = null;
         Iterator<Map.Entry<AssetOrder, AssetIndexEntry>> entries = rest.entrySet().iterator();

@@ -4,8 +4,10 @@ import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.kafka.KafkaClients;
 import io.sluice.runtime.service.Readiness;
 import io.sluice.schemas.registry.SchemaRegistry;
+import io.sluice.schemas.serde.UndecodableRecordException;
 import io.sluice.schemas.topics.TopicSpec;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +19,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
@@ -73,7 +77,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     private final Deserializer<V> deserializer;
     private final ChangeListener<V> listener;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final LatestStableOffsets stableOffsets;
+    private final LogEndOffsets endOffsets;
     private final Map<String, V> values = new ConcurrentHashMap<>();
     private final AtomicLong skipped = new AtomicLong();
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -95,7 +99,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         this.listener = listener;
         String clientId = "sluice-view-" + topic + "-" + INSTANCES.incrementAndGet();
         this.consumer = new KafkaConsumer<>(ViewConsumerSettings.readCommittedWithoutGroup(config, clientId));
-        this.stableOffsets = new LatestStableOffsets(KafkaClients.admin(config, clientId + "-offsets"));
+        this.endOffsets = new LogEndOffsets(KafkaClients.admin(config, clientId + "-offsets"));
         this.readiness = Readiness.notReady("loading " + topic + ": partitions not assigned yet");
         this.thread = Thread.ofPlatform().daemon().name(clientId).unstarted(this::run);
     }
@@ -129,7 +133,8 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     /**
      * Blocks until the value of {@code key} satisfies {@code until} or the timeout passes.
      *
-     * @return the latest value seen (empty if none)
+     * @return the latest value seen (empty if none); at once if the view is closed
+     * @throws IllegalStateException if the view stopped on an infrastructure failure
      */
     public Optional<V> await(String key, Predicate<? super V> until, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -138,8 +143,9 @@ public final class CompactedTopicView<V> implements AutoCloseable {
             while (true) {
                 V value = values.get(key);
                 if (value != null && until.test(value)) return Optional.of(value);
+                throwIfFailed();
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || closed || failure != null) return Optional.ofNullable(value);
+                if (left <= 0 || closed) return Optional.ofNullable(value);
                 progressed.awaitNanos(left);
             }
         } finally {
@@ -149,13 +155,15 @@ public final class CompactedTopicView<V> implements AutoCloseable {
 
     /**
      * Blocks until every record committed to the topic before this call is applied: asks the broker
-     * for each partition's last stable offset (the end of what read_committed readers may see) and
-     * waits until the view's positions reach them.
+     * where each partition's log ends now (its high watermark) and waits until the view has read
+     * that far. Reading committed data only, the consumer passes a transaction's records (applying
+     * them or, if it aborted, not) only once the transaction is decided, so a transaction still open
+     * at the call delays the answer until it is decided; the exactly-once writers decide theirs
+     * every commit interval (100 ms), or the broker aborts them after their transaction timeout.
      *
-     * <p>One case is outside the guarantee: a record committed after another producer's transaction
-     * began on the same partition and while that transaction is still open sits above the last
-     * stable offset, and no read_committed reader can see it before that transaction ends. Each
-     * Sluice projection topic partition has one transactional writer at a time, so this does not arise.
+     * <p>Not the last stable offset: a commit returns to its producer before its markers reach the
+     * partitions, so just after a commit the last stable offset can still stand below the committed
+     * records (measured: a view caught up to it missed a record committed just before).
      *
      * @return false if the timeout passed first, or the view was closed
      * @throws IllegalStateException if the view stopped on an infrastructure failure
@@ -164,7 +172,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<TopicPartition> partitions = awaitAssignment(deadline);
         if (partitions == null) return false;
-        Optional<Map<TopicPartition, Long>> targets = stableOffsets.of(partitions, deadline);
+        Optional<Map<TopicPartition, Long>> targets = endOffsets.of(partitions, deadline);
         if (targets.isEmpty()) return false;
         lock.lock();
         try {
@@ -186,7 +194,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) return;
         closed = true;
         closing.countDown();
@@ -196,7 +204,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        stableOffsets.close();
+        endOffsets.close();
         signal();
     }
 
@@ -222,18 +230,8 @@ public final class CompactedTopicView<V> implements AutoCloseable {
 
     private void run() {
         try {
-            List<TopicPartition> partitions = awaitPartitions();
+            List<TopicPartition> partitions = assignAll();
             if (partitions == null) return;
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            // Under read_committed, the end offsets are the last stable offsets: the initial load.
-            Map<TopicPartition, Long> initialEnd = consumer.endOffsets(partitions);
-            lock.lock();
-            try {
-                positions = new Positions(partitions, initialEnd);
-            } finally {
-                lock.unlock();
-            }
             while (!closed) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
                 for (ConsumerRecord<String, byte[]> record : records) {
@@ -248,19 +246,42 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             fail(e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             if (closed) readiness = Readiness.notReady("view of " + topic + " closed");
             signal();
         }
     }
 
-    /** The topic's partitions, asking until the topic exists; null if the view closed first. */
-    private List<TopicPartition> awaitPartitions() throws InterruptedException {
+    /**
+     * Assigns every partition, from the beginning, and notes where each ended (under read_committed,
+     * the consumer's end offsets are the last stable offsets): the initial load. Asks again while the
+     * topic does not exist or Kafka does not answer.
+     *
+     * @return the partitions, or null if the view closed first
+     */
+    private List<TopicPartition> assignAll() throws InterruptedException {
         while (!closed) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            if (!partitions.isEmpty()) return partitions;
-            readiness = Readiness.notReady("loading " + topic + ": the topic does not exist yet");
+            try {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                if (!partitions.isEmpty()) {
+                    consumer.assign(partitions);
+                    consumer.seekToBeginning(partitions);
+                    Map<TopicPartition, Long> initialEnd = consumer.endOffsets(partitions);
+                    lock.lock();
+                    try {
+                        positions = new Positions(partitions, initialEnd);
+                        progressed.signalAll();
+                    } finally {
+                        lock.unlock();
+                    }
+                    return partitions;
+                }
+                readiness = Readiness.notReady("loading " + topic + ": the topic does not exist yet");
+            } catch (RetriableException e) {
+                readiness = Readiness.notReady("loading " + topic + ": " + e);
+                log.warn("Cannot assign {} yet (will retry): {}", topic, e.toString());
+            }
             if (closing.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS)) return null;
         }
         return null;
@@ -279,7 +300,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                 try {
                     value = deserializer.deserialize(topic, record.headers(), record.value());
                     break;
-                } catch (io.sluice.schemas.serde.UndecodableRecordException e) {
+                } catch (UndecodableRecordException e) {
                     skip(record, e.getMessage());
                     return true;
                 } catch (SerializationException e) {
@@ -305,8 +326,15 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     }
 
     private void recordPositions(List<TopicPartition> partitions) {
-        Map<TopicPartition, Long> now = new java.util.HashMap<>();
-        for (TopicPartition partition : partitions) now.put(partition, consumer.position(partition));
+        Map<TopicPartition, Long> now = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            try {
+                now.put(partition, consumer.position(partition, POLL_TIMEOUT));
+            } catch (TimeoutException e) {
+                // The position is not known until Kafka answers the reset to the beginning; the last
+                // one recorded stays, and the next round asks again.
+            }
+        }
         lock.lock();
         try {
             positions.update(now);

@@ -16,21 +16,26 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 
 /**
- * Asks the broker where committed data ends in each partition now: the last stable offset, below
- * which every transaction is decided. An admin client, because the view's consumer belongs to its
- * own thread and any thread may ask. Thread-safe.
+ * Asks the broker where each partition's log ends now: the high watermark, the offset after the
+ * last record written, committed or not. An admin client, because the view's consumer belongs to
+ * its own thread and any thread may ask. Thread-safe.
+ *
+ * <p>Not the last stable offset: a transaction's commit returns to its producer before the commit
+ * markers reach the partitions, so for a moment after a commit the last stable offset still stands
+ * below the committed records. Everything committed before the question lies below the high
+ * watermark.
  */
-final class LatestStableOffsets implements AutoCloseable {
+final class LogEndOffsets implements AutoCloseable {
 
     private final Admin admin;
 
-    LatestStableOffsets(Admin admin) {
+    LogEndOffsets(Admin admin) {
         this.admin = admin;
     }
 
     /**
-     * @return the last stable offset of each partition, or empty if the broker did not answer before
-     *     the deadline ({@link System#nanoTime()} based)
+     * @param deadline in {@link System#nanoTime()} terms
+     * @return each partition's high watermark, or empty if the broker did not answer in time
      * @throws IllegalStateException if the broker answered with an error that retrying cannot fix
      */
     Optional<Map<TopicPartition, Long>> of(List<TopicPartition> partitions, long deadline)
@@ -39,7 +44,7 @@ final class LatestStableOffsets implements AutoCloseable {
         if (left <= 0) return Optional.empty();
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(partition -> request.put(partition, OffsetSpec.latest()));
-        ListOffsetsOptions options = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)
+        ListOffsetsOptions options = new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)
                 .timeoutMs((int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(left))));
         try {
             Map<TopicPartition, ListOffsetsResultInfo> answer =

@@ -1,0 +1,57 @@
+package io.sluice.index.topology;
+
+import io.sluice.events.AssetIndexEntry;
+import io.sluice.schemas.registry.SchemaRegistry;
+import io.sluice.schemas.topics.TopicSpec;
+import io.sluice.schemas.topics.Topics;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The index projector's topology, as a story:
+ * <ol>
+ *   <li>the blob writer's reports arrive on the blob-event topic, keyed by upload id; only
+ *       {@code AssetStored} (a verified upload assembled into one durable object) matters here;</li>
+ *   <li>{@value #ASSET_INDEXER} records the asset in {@value #ASSET_INDEX_STORE} unless it is there
+ *       already (a redelivered report changes nothing);</li>
+ *   <li>it writes the index entry to the compacted index topic and then {@code UploadFinished} to
+ *       the finished topic. Under exactly_once_v2 both records, the store's changelog and the input
+ *       offset commit in one transaction, so no read_committed reader sees {@code UploadFinished}
+ *       without the durable index entry (SPEC I2, I3).</li>
+ * </ol>
+ * Used by {@code main} and by the tests alike.
+ */
+public final class IndexProjectorTopology {
+
+    public static final String APPLICATION_ID = "sluice-index-projector";
+    /** Asset id to its index entry: what this instance has indexed, so redeliveries are recognised. */
+    public static final String ASSET_INDEX_STORE = "asset-index-store";
+
+    static final String BLOB_EVENTS_SOURCE = "blob-events-source";
+    static final String ASSET_INDEXER = "asset-indexer";
+    static final String ASSET_INDEX_SINK = "asset-index-sink";
+    static final String UPLOADS_FINISHED_SINK = "uploads-finished-sink";
+
+    private IndexProjectorTopology() {}
+
+    /** @param settings nothing is configurable yet; kept so main and tests build it alike when something is */
+    public static Topology buildTopology(IndexProjectorSettings settings, SchemaRegistry registry) {
+        Topology topology = new Topology();
+        topology.addSource(BLOB_EVENTS_SOURCE, Topics.BLOB_EVENTS.keySerde(registry).deserializer(),
+                Topics.BLOB_EVENTS.valueSerde(registry).deserializer(), Topics.BLOB_EVENTS.name());
+        topology.addProcessor(ASSET_INDEXER, AssetIndexer::new, BLOB_EVENTS_SOURCE);
+        Serde<AssetIndexEntry> entries = Topics.ASSET_INDEX.valueSerde(registry);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ASSET_INDEX_STORE),
+                Serdes.String(), entries).withCachingDisabled(), ASSET_INDEXER);
+        sink(topology, ASSET_INDEX_SINK, Topics.ASSET_INDEX, registry);
+        sink(topology, UPLOADS_FINISHED_SINK, Topics.UPLOADS_FINISHED, registry);
+        return topology;
+    }
+
+    private static <V> void sink(Topology topology, String name, TopicSpec<String, V> topic, SchemaRegistry registry) {
+        topology.addSink(name, topic.name(), topic.keySerde(registry).serializer(),
+                topic.valueSerde(registry).serializer(), ASSET_INDEXER);
+    }
+}

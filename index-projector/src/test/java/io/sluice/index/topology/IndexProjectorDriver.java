@@ -1,0 +1,97 @@
+package io.sluice.index.topology;
+
+import io.sluice.events.AssetIndexEntry;
+import io.sluice.events.AssetStored;
+import io.sluice.events.BlobEvent;
+import io.sluice.events.ChunkStored;
+import io.sluice.events.DerivativeLink;
+import io.sluice.events.UploadFinished;
+import io.sluice.schemas.keys.ObjectKeys;
+import io.sluice.schemas.keys.UploadIds;
+import io.sluice.schemas.registry.InMemorySchemaRegistry;
+import io.sluice.schemas.topics.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** Drives the index projector's topology over {@link TopologyTestDriver}: blob events in, index and finish out. */
+final class IndexProjectorDriver implements AutoCloseable {
+
+    static final String TENANT = "acme";
+    static final Instant STORED_AT = Instant.parse("2026-11-21T10:00:00.123Z");
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, BlobEvent> blobEvents;
+    private final TestOutputTopic<String, AssetIndexEntry> index;
+    private final TestOutputTopic<String, UploadFinished> finished;
+
+    IndexProjectorDriver() throws Exception {
+        InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "index-projector-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        Path stateDir = Path.of(System.getProperty("sluice.build.dir", "target"), "ttd-state");
+        Files.createDirectories(stateDir);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(stateDir, "index").toString());
+        driver = new TopologyTestDriver(IndexProjectorTopology.buildTopology(new IndexProjectorSettings(), registry),
+                properties);
+        blobEvents = driver.createInputTopic(Topics.BLOB_EVENTS.name(), Topics.BLOB_EVENTS.keySerde(registry).serializer(),
+                Topics.BLOB_EVENTS.valueSerde(registry).serializer());
+        index = driver.createOutputTopic(Topics.ASSET_INDEX.name(), Topics.ASSET_INDEX.keySerde(registry).deserializer(),
+                Topics.ASSET_INDEX.valueSerde(registry).deserializer());
+        finished = driver.createOutputTopic(Topics.UPLOADS_FINISHED.name(),
+                Topics.UPLOADS_FINISHED.keySerde(registry).deserializer(),
+                Topics.UPLOADS_FINISHED.valueSerde(registry).deserializer());
+    }
+
+    /** An AssetStored as the blob writer reports it, for a new upload. */
+    static AssetStored.Builder assetStored() {
+        String uploadId = UploadIds.newUploadId();
+        String assetId = UploadIds.assetIdFor(uploadId);
+        return AssetStored.newBuilder().setEventId(UUID.randomUUID().toString()).setUploadId(uploadId)
+                .setTenant(TENANT).setTimestamp(STORED_AT).setCausationId(UUID.randomUUID().toString())
+                .setAssetId(assetId).setObjectKey(ObjectKeys.asset(TENANT, assetId)).setSize(20_971_520)
+                .setSha256("5f".repeat(32)).setFileName("photo.jpg").setContentType("image/jpeg")
+                .setDerivativeOf((DerivativeLink) null).setMetadata(Map.of("camera", "x100"));
+    }
+
+    void report(AssetStored stored) {
+        blobEvents.pipeInput(stored.getUploadId(), new BlobEvent(stored), stored.getTimestamp());
+    }
+
+    void reportChunk(String uploadId, int index) {
+        String sha = "0a".repeat(32);
+        blobEvents.pipeInput(uploadId, new BlobEvent(ChunkStored.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setUploadId(uploadId).setTenant(TENANT).setTimestamp(STORED_AT).setIndex(index).setLength(1024)
+                .setSha256(sha).setObjectKey(ObjectKeys.chunk(uploadId, index, sha)).build()), STORED_AT);
+    }
+
+    /** Index records written since the last call. */
+    List<TestRecord<String, AssetIndexEntry>> indexRecords() {
+        return index.readRecordsToList();
+    }
+
+    /** UploadFinished records written since the last call. */
+    List<TestRecord<String, UploadFinished>> finishedRecords() {
+        return finished.readRecordsToList();
+    }
+
+    KeyValueStore<String, AssetIndexEntry> store() {
+        return driver.getKeyValueStore(IndexProjectorTopology.ASSET_INDEX_STORE);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
