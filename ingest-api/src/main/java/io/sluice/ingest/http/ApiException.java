@@ -1,5 +1,6 @@
 package io.sluice.ingest.http;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,10 +42,10 @@ public final class ApiException extends RuntimeException {
     }
 
     public Map<String, Object> extras() {
-        return Map.copyOf(extras);
+        return Collections.unmodifiableMap(extras);
     }
 
     public Map<String, String> headers() {
-        return Map.copyOf(headers);
+        return Collections.unmodifiableMap(headers);
     }
 }

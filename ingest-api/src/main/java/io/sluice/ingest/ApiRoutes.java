@@ -1,0 +1,53 @@
+package io.sluice.ingest;
+
+import io.minio.MinioClient;
+import io.sluice.ingest.assets.AssetContentHandler;
+import io.sluice.ingest.assets.AssetLookup;
+import io.sluice.ingest.assets.AssetObjects;
+import io.sluice.ingest.assets.GetAssetHandler;
+import io.sluice.ingest.assets.ListAssetsHandler;
+import io.sluice.ingest.http.Route;
+import io.sluice.ingest.kafka.RequestPublisher;
+import io.sluice.ingest.uploads.AbortUploadHandler;
+import io.sluice.ingest.uploads.ChunkMemoryBudget;
+import io.sluice.ingest.uploads.CreateUploadHandler;
+import io.sluice.ingest.uploads.FinishUploadHandler;
+import io.sluice.ingest.uploads.GetUploadHandler;
+import io.sluice.ingest.uploads.PutChunkHandler;
+import io.sluice.ingest.uploads.RecentlyOpened;
+import io.sluice.ingest.uploads.UploadLookup;
+import io.sluice.projections.AssetIndexView;
+import io.sluice.projections.UploadStatusView;
+import java.time.Clock;
+import java.util.List;
+
+/** The calls of SPEC.md's HTTP API table and the handler of each. */
+final class ApiRoutes {
+
+    /** Uploads this instance remembers having opened; far more than are opened between two status updates. */
+    static final int RECENTLY_OPENED_CAPACITY = 10_000;
+
+    private ApiRoutes() {}
+
+    static List<Route> of(ApiSettings settings, RequestPublisher publisher, UploadStatusView statuses,
+            AssetIndexView index, MinioClient minio, ChunkMemoryBudget budget, Clock clock) {
+        RecentlyOpened recentlyOpened = new RecentlyOpened(RECENTLY_OPENED_CAPACITY);
+        UploadLookup uploads = new UploadLookup(statuses, recentlyOpened, settings.catchUpWait(), settings.lookupGrace(),
+                settings.outcomeWait());
+        AssetLookup assets = new AssetLookup(index, settings.catchUpWait());
+        return List.of(
+                Route.of("POST", "/v1/uploads",
+                        new CreateUploadHandler(settings, publisher, statuses, assets, recentlyOpened, clock)),
+                Route.of("PUT", "/v1/uploads/{uploadId}/chunks/{index}",
+                        new PutChunkHandler(settings, publisher, uploads, recentlyOpened, budget, clock)),
+                Route.of("GET", "/v1/uploads/{uploadId}", new GetUploadHandler(uploads)),
+                Route.of("DELETE", "/v1/uploads/{uploadId}",
+                        new AbortUploadHandler(settings, publisher, statuses, uploads, clock)),
+                Route.of("POST", "/v1/uploads/{uploadId}/finish",
+                        new FinishUploadHandler(settings, publisher, statuses, uploads, assets, clock)),
+                Route.of("GET", "/v1/assets", new ListAssetsHandler(index)),
+                Route.of("GET", "/v1/assets/{assetId}", new GetAssetHandler(assets, index)),
+                Route.of("GET", "/v1/assets/{assetId}/content",
+                        new AssetContentHandler(assets, new AssetObjects(minio, settings.bucket()))));
+    }
+}

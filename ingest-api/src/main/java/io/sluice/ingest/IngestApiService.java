@@ -1,0 +1,127 @@
+package io.sluice.ingest;
+
+import io.minio.MinioClient;
+import io.sluice.ingest.auth.BearerTokens;
+import io.sluice.ingest.http.ApiRouter;
+import io.sluice.ingest.kafka.RequestPublisher;
+import io.sluice.ingest.uploads.ChunkMemoryBudget;
+import io.sluice.projections.AssetIndexView;
+import io.sluice.projections.UploadStatusView;
+import io.sluice.runtime.config.Setting;
+import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.runtime.http.HttpEndpoints;
+import io.sluice.runtime.http.Metrics;
+import io.sluice.runtime.s3.S3Clients;
+import io.sluice.runtime.service.DependencyBoundService;
+import io.sluice.runtime.service.Readiness;
+import io.sluice.runtime.service.Service;
+import io.sluice.runtime.service.ServiceId;
+import io.sluice.schemas.registry.SchemaRegistry;
+import io.sluice.schemas.registry.SchemaRegistryClient;
+import io.sluice.schemas.serde.EventClassTrust;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest API: the routes of SPEC.md's HTTP API under {@code /v1/} on the component's HTTP
+ * server, a producer of request events, and the two views it reads (upload statuses, the asset
+ * index). The views start loading when the service is made, so they are warm by the time the
+ * server takes traffic. Ready when Kafka and the registry answer and both views have loaded.
+ */
+public final class IngestApiService implements Service {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestApiService.class);
+
+    /** How long a chunk waits for room in the memory budget before it is refused with 503. */
+    static final Duration CHUNK_BUDGET_WAIT = Duration.ofSeconds(10);
+
+    private final DependencyBoundService dependencies;
+    private final UploadStatusView statuses;
+    private final AssetIndexView index;
+    private final Deque<AutoCloseable> resources;
+    private volatile boolean closed;
+
+    private IngestApiService(DependencyBoundService dependencies, UploadStatusView statuses, AssetIndexView index,
+            Deque<AutoCloseable> resources) {
+        this.dependencies = dependencies;
+        this.statuses = statuses;
+        this.index = index;
+        this.resources = resources;
+    }
+
+    /** The service as {@code main} runs it. */
+    public static IngestApiService create(SluiceConfig config, Metrics metrics, HttpEndpoints endpoints) {
+        return create(config, ApiSettings.from(config), SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)),
+                S3Clients.minio(config), metrics, endpoints);
+    }
+
+    /** The service with its collaborators given (tests pass shorter waits). Mounts the routes on {@code endpoints}. */
+    public static IngestApiService create(SluiceConfig config, ApiSettings settings, SchemaRegistry registry,
+            MinioClient minio, Metrics metrics, HttpEndpoints endpoints) {
+        EventClassTrust.trustEventClasses(); // the handlers build events before any serde has run
+        BearerTokens tokens = BearerTokens.parse(config.get(Setting.AUTH_TOKENS));
+        if (tokens.size() == 0) log.warn("SLUICE_AUTH_TOKENS names no token: every API request will be refused");
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            DependencyBoundService dependencies = push(resources,
+                    new DependencyBoundService(config, ServiceId.INGEST_API, false));
+            UploadStatusView statuses = push(resources, UploadStatusView.start(config, registry));
+            AssetIndexView index = push(resources, AssetIndexView.start(config, registry));
+            RequestPublisher publisher = push(resources, RequestPublisher.create(config, registry));
+            ChunkMemoryBudget budget = ChunkMemoryBudget.forHeap(settings.chunkSizeMax(), CHUNK_BUDGET_WAIT);
+            endpoints.route("/v1/", new ApiRouter(tokens,
+                    ApiRoutes.of(settings, publisher, statuses, index, minio, budget, Clock.systemUTC())));
+            metrics.gauge("ingest_chunk_bytes_in_flight", "Chunk bytes held by requests in flight.", budget::reservedBytes)
+                    .gauge("ingest_status_view_uploads", "Uploads in the status view.", statuses::size)
+                    .gauge("ingest_index_view_assets", "Assets in the index view.", index::size);
+            return new IngestApiService(dependencies, statuses, index, resources);
+        } catch (RuntimeException | Error e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    @Override
+    public void start() {
+        dependencies.start();
+    }
+
+    @Override
+    public Readiness readiness() {
+        Readiness kafkaAndRegistry = dependencies.readiness();
+        if (!kafkaAndRegistry.isReady()) return kafkaAndRegistry;
+        Readiness statusView = statuses.readiness();
+        if (!statusView.isReady()) return Readiness.notReady("upload status view: " + statusView.detail());
+        Readiness indexView = index.readiness();
+        if (!indexView.isReady()) return Readiness.notReady("asset index view: " + indexView.detail());
+        return Readiness.ready();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        closeAll(resources);
+    }
+
+    private static <T extends AutoCloseable> T push(Deque<AutoCloseable> resources, T resource) {
+        resources.push(resource);
+        return resource;
+    }
+
+    /** Closes in reverse order of creation: the producer first, the dependency watch last. */
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("Closing {} failed", resource.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

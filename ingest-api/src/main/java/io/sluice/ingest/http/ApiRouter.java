@@ -1,0 +1,87 @@
+package io.sluice.ingest.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.sluice.ingest.auth.BearerTokens;
+import io.sluice.ingest.kafka.PublishFailedException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API's one HTTP handler: authenticates the caller, finds the route, runs it, and turns what
+ * it throws into a problem document. A refusal ({@link ApiException}) is answered as it says;
+ * Kafka not acknowledging is a 503 the client may retry; anything else is logged here with its
+ * stack trace and answered with a bare 500, so no internals leave the process.
+ */
+public final class ApiRouter implements HttpHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiRouter.class);
+
+    private final BearerTokens tokens;
+    private final List<Route> routes;
+
+    public ApiRouter(BearerTokens tokens, List<Route> routes) {
+        this.tokens = tokens;
+        this.routes = List.copyOf(routes);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            try {
+                route(exchange);
+            } catch (ApiException refusal) {
+                answer(exchange, refusal);
+            } catch (PublishFailedException e) {
+                log.warn("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e.getMessage());
+                answer(exchange, new ApiException(ProblemCode.SERVICE_UNAVAILABLE,
+                        "the request could not be recorded; nothing was changed, try again")
+                        .header("Retry-After", "1"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                answer(exchange, new ApiException(ProblemCode.SERVICE_UNAVAILABLE, "the service is stopping"));
+            } catch (Exception e) {
+                log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
+                answer(exchange, new ApiException(ProblemCode.INTERNAL_ERROR, "the request could not be served"));
+            }
+        }
+    }
+
+    private void route(HttpExchange exchange) throws Exception {
+        String tenant = tokens.tenantFor(exchange.getRequestHeaders().getFirst("Authorization"))
+                .orElseThrow(() -> new ApiException(ProblemCode.UNAUTHORIZED,
+                        "send Authorization: Bearer <token> with a token this service knows")
+                        .header("WWW-Authenticate", "Bearer"));
+        String path = exchange.getRequestURI().getRawPath();
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Route route : routes) {
+            Optional<Map<String, String>> variables = route.path().match(path);
+            if (variables.isEmpty()) continue;
+            if (route.method().equals(exchange.getRequestMethod())) {
+                route.handler().handle(new ApiRequest(exchange, tenant, variables.get()));
+                return;
+            }
+            allowed.add(route.method());
+        }
+        if (allowed.isEmpty()) throw new ApiException(ProblemCode.NOT_FOUND, "no such resource");
+        throw new ApiException(ProblemCode.METHOD_NOT_ALLOWED, exchange.getRequestMethod() + " is not allowed here")
+                .header("Allow", String.join(", ", new ArrayList<>(allowed)));
+    }
+
+    /** Answers with the problem unless the response has begun (then the client sees a cut-off body). */
+    private static void answer(HttpExchange exchange, ApiException problem) throws IOException {
+        if (exchange.getResponseCode() != -1) {
+            log.warn("{} {}: {} after the response began", exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), problem.code().code());
+            return;
+        }
+        Responses.problem(exchange, problem);
+    }
+}

@@ -1,0 +1,23 @@
+package io.sluice.ingest.uploads;
+
+import io.sluice.ingest.validation.ChunkLengthRule;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads one chunk's body into one array of exactly the chunk's length: never more than one chunk is
+ * buffered (SPEC I7), and a body that runs past the length is refused after one extra byte, not
+ * read to its end.
+ */
+public final class ChunkBody {
+
+    private ChunkBody() {}
+
+    public static byte[] read(InputStream body, int expectedLength) throws IOException {
+        byte[] bytes = new byte[expectedLength];
+        int read = body.readNBytes(bytes, 0, expectedLength);
+        if (read < expectedLength) throw ChunkLengthRule.tooShort(expectedLength, read);
+        if (body.read() != -1) throw ChunkLengthRule.tooLong(expectedLength);
+        return bytes;
+    }
+}

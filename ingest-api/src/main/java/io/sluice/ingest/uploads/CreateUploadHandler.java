@@ -1,0 +1,104 @@
+package io.sluice.ingest.uploads;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.events.AssetIndexEntry;
+import io.sluice.events.RequestOutcome;
+import io.sluice.events.UploadStatus;
+import io.sluice.ingest.ApiSettings;
+import io.sluice.ingest.assets.AssetLookup;
+import io.sluice.ingest.http.ApiRequest;
+import io.sluice.ingest.http.Json;
+import io.sluice.ingest.http.Responses;
+import io.sluice.ingest.http.RouteHandler;
+import io.sluice.ingest.kafka.RequestPublisher;
+import io.sluice.ingest.validation.JsonFields;
+import io.sluice.projections.UploadStatusView;
+import io.sluice.schemas.keys.UploadIds;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code POST /v1/uploads}: checks the request, publishes {@code UploadOpened} and answers once
+ * Kafka has it: {@code 201 {uploadId, chunkSize, chunkCount, expiresAt}}.
+ *
+ * <p>With an idempotency key the upload id is derived from tenant and key, so a repeat lands on
+ * the same session, and the answer waits for the session processor's outcome of this very request:
+ * accepted → 201 if the upload is new, 200 with the same upload if it existed; refused because the
+ * key was used with another body → 422 {@code idempotency_key_reused}. If no outcome arrives in
+ * time the answer is 202 with the status's location: the request is recorded, and repeating it is
+ * safe.
+ */
+public final class CreateUploadHandler implements RouteHandler {
+
+    private final ApiSettings settings;
+    private final RequestPublisher publisher;
+    private final UploadStatusView statuses;
+    private final AssetLookup assets;
+    private final RecentlyOpened recentlyOpened;
+    private final Clock clock;
+
+    public CreateUploadHandler(ApiSettings settings, RequestPublisher publisher, UploadStatusView statuses,
+            AssetLookup assets, RecentlyOpened recentlyOpened, Clock clock) {
+        this.settings = settings;
+        this.publisher = publisher;
+        this.statuses = statuses;
+        this.assets = assets;
+        this.recentlyOpened = recentlyOpened;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(ApiRequest request) throws Exception {
+        String tenant = request.tenant();
+        CreateUploadBody body = CreateUploadBody.parse(request.jsonBody(), settings);
+        if (body.derivativeOf() != null) requireOriginal(tenant, body.derivativeOf().assetId());
+
+        String eventId = UUID.randomUUID().toString();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String uploadId = body.idempotencyKey() == null
+                ? UploadIds.newUploadId()
+                : UploadIds.uploadIdForIdempotencyKey(tenant, body.idempotencyKey());
+        boolean seenBefore = body.idempotencyKey() != null && statuses.get(uploadId).isPresent();
+        Instant expiresAt = now.plus(settings.uploadTtl());
+        publisher.publish(uploadId, RequestEvents.opened(eventId, uploadId, tenant, now, body, settings.uploadTtl()));
+        Map<String, String> location = Map.of("Location", "/v1/uploads/" + uploadId);
+
+        if (body.idempotencyKey() == null) {
+            recentlyOpened.remember(uploadId, tenant, body.shape());
+            Responses.json(request.exchange(), 201, created(uploadId, body.shape(), expiresAt), location);
+            return;
+        }
+        Optional<UploadStatus> decided = statuses.await(uploadId,
+                status -> Outcomes.of(status, eventId).isPresent(), settings.outcomeWait());
+        Optional<RequestOutcome> outcome = decided.flatMap(status -> Outcomes.of(status, eventId));
+        if (outcome.isEmpty()) {
+            Responses.json(request.exchange(), 202, created(uploadId, body.shape(), expiresAt), location);
+            return;
+        }
+        UploadStatus status = decided.get();
+        if (!outcome.get().getAccepted()) throw OutcomeProblems.refused(outcome.get(), status);
+        boolean existed = seenBefore || Outcomes.existedBefore(status, eventId, now.toEpochMilli());
+        UploadShape shape = new UploadShape(status.getSize(), status.getChunkSize(), status.getChunkCount());
+        Responses.json(request.exchange(), existed ? 200 : 201, created(uploadId, shape, status.getExpiresAt()), location);
+    }
+
+    /** A derivative names an original the caller can read (SPEC.md: derivatives are listed under it). */
+    private void requireOriginal(String tenant, String assetId) throws InterruptedException {
+        Optional<AssetIndexEntry> original = assets.find(tenant, assetId);
+        if (original.isEmpty()) {
+            throw JsonFields.invalid("derivativeOf.assetId", "derivativeOf.assetId names no asset of yours");
+        }
+    }
+
+    static ObjectNode created(String uploadId, UploadShape shape, Instant expiresAt) {
+        return Json.object()
+                .put("uploadId", uploadId)
+                .put("chunkSize", shape.chunkSize())
+                .put("chunkCount", shape.chunkCount())
+                .put("expiresAt", expiresAt.toString());
+    }
+}

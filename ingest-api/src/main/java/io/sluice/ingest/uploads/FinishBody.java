@@ -1,0 +1,16 @@
+package io.sluice.ingest.uploads;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.ingest.validation.JsonFields;
+import io.sluice.ingest.validation.Sha256HexRule;
+
+/** The body of {@code POST /v1/uploads/{id}/finish}: {@code {sha256, size}}; the hash in lower case. */
+public record FinishBody(String sha256, long size) {
+
+    public static FinishBody parse(ObjectNode json) {
+        String sha256 = Sha256HexRule.check("sha256", JsonFields.requiredText(json, "sha256"));
+        long size = JsonFields.requiredLong(json, "size");
+        if (size < 0) throw JsonFields.invalid("size", "size must not be negative");
+        return new FinishBody(sha256, size);
+    }
+}

@@ -1,0 +1,117 @@
+package io.sluice.ingest.uploads;
+
+import io.sluice.events.UploadStatus;
+import io.sluice.ingest.ApiSettings;
+import io.sluice.ingest.http.ApiException;
+import io.sluice.ingest.http.ApiRequest;
+import io.sluice.ingest.http.Json;
+import io.sluice.ingest.http.ProblemCode;
+import io.sluice.ingest.http.Responses;
+import io.sluice.ingest.http.RouteHandler;
+import io.sluice.ingest.kafka.RequestPublisher;
+import io.sluice.ingest.validation.ChunkIndexRule;
+import io.sluice.ingest.validation.ChunkLengthRule;
+import io.sluice.ingest.validation.ContentDigestRule;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code PUT /v1/uploads/{uploadId}/chunks/{index}}: every check the API can make without the
+ * session's state happens here, before anything is published — the upload exists and takes chunks,
+ * the index is in range, the length is the chunk's (refused on {@code Content-Length} before the
+ * body is read), {@code Content-Digest} matches, and the parking bound has room where the status
+ * shows it has none. Then {@code ChunkReceived} is published and {@code 202} answered only after
+ * Kafka's acknowledgement (SPEC I1). The session processor decides acceptance; the status shows it.
+ */
+public final class PutChunkHandler implements RouteHandler {
+
+    /** A chunk that is too far ahead waits for the gap before it to fill; a second is a fair pause. */
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private final ApiSettings settings;
+    private final RequestPublisher publisher;
+    private final UploadLookup uploads;
+    private final RecentlyOpened recentlyOpened;
+    private final ChunkMemoryBudget budget;
+    private final Clock clock;
+
+    public PutChunkHandler(ApiSettings settings, RequestPublisher publisher, UploadLookup uploads,
+            RecentlyOpened recentlyOpened, ChunkMemoryBudget budget, Clock clock) {
+        this.settings = settings;
+        this.publisher = publisher;
+        this.uploads = uploads;
+        this.recentlyOpened = recentlyOpened;
+        this.budget = budget;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(ApiRequest request) throws Exception {
+        String tenant = request.tenant();
+        String uploadId = request.pathVariable("uploadId");
+        Target target = target(tenant, uploadId);
+        if (target.status() != null) {
+            Optional<ApiException> terminal = OutcomeProblems.forState(target.status());
+            if (terminal.isPresent()) throw terminal.get();
+        }
+        UploadShape shape = target.shape();
+        int index = ChunkIndexRule.check(request.pathVariable("index"), shape.chunkCount());
+        int length = shape.expectedLength(index);
+        ChunkLengthRule.checkDeclared(request.header("Content-Length"), length);
+        if (target.status() != null) refuseIfTooFarAhead(target.status(), index, length);
+        Optional<byte[]> declaredDigest = ContentDigestRule.declaredSha256(request.header("Content-Digest"));
+
+        ChunkMemoryBudget.Reservation reservation = budget.reserve(length);
+        try {
+            byte[] bytes = ChunkBody.read(request.body(), length);
+            byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(bytes);
+            ContentDigestRule.check(declaredDigest, sha256);
+            String sha256Hex = HexFormat.of().formatHex(sha256);
+            publisher.publish(uploadId, RequestEvents.chunk(UUID.randomUUID().toString(), uploadId, tenant,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), index, bytes, sha256Hex));
+            Responses.json(request.exchange(), 202, Json.object()
+                    .put("uploadId", uploadId)
+                    .put("index", index)
+                    .put("length", length)
+                    .put("sha256", sha256Hex));
+        } finally {
+            reservation.close();
+        }
+    }
+
+    /** The upload as far as this instance knows it: its shape, and its status unless only its create is known yet. */
+    private record Target(UploadShape shape, UploadStatus status) {}
+
+    private Target target(String tenant, String uploadId) throws InterruptedException {
+        Optional<UploadStatus> status = uploads.now(tenant, uploadId);
+        if (status.isPresent()) return new Target(shapeOf(status.get()), status.get());
+        Optional<RecentlyOpened.Opened> opened = recentlyOpened.get(uploadId, tenant);
+        if (opened.isPresent()) return new Target(opened.get().shape(), null);
+        UploadStatus found = uploads.require(tenant, uploadId);
+        return new Target(shapeOf(found), found);
+    }
+
+    /**
+     * SPEC.md, bad input: "chunk too far ahead of the hash frontier (parking bound reached) → 429 +
+     * {@code Retry-After} where the API can tell". The API can tell when the status shows the chunk
+     * is new, beyond the frontier, and would take the parked bytes past {@code SLUICE_PARKED_BYTES_MAX}.
+     * The status may lag; the session processor's own check is the one that counts.
+     */
+    private void refuseIfTooFarAhead(UploadStatus status, int index, int length) {
+        long frontier = status.getBytesHashed() / status.getChunkSize();
+        if (index <= frontier || ChunkBits.of(status.getReceived(), status.getChunkCount()).has(index)) return;
+        if (status.getParkedBytes() + length <= settings.parkedBytesMax()) return;
+        throw new ApiException(ProblemCode.TOO_FAR_AHEAD,
+                "too many bytes are parked ahead of chunk " + frontier + "; send the chunks before this one first")
+                .with("frontier", frontier)
+                .header("Retry-After", RETRY_AFTER_SECONDS);
+    }
+
+    private static UploadShape shapeOf(UploadStatus status) {
+        return new UploadShape(status.getSize(), status.getChunkSize(), status.getChunkCount());
+    }
+}

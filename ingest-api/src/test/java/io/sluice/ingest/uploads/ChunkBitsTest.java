@@ -1,0 +1,35 @@
+package io.sluice.ingest.uploads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.ingest.Samples;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+class ChunkBitsTest {
+
+    @Test
+    void shouldListPresentAndAbsentIndexesBelowTheChunkCount() {
+        ChunkBits bits = ChunkBits.of(Samples.bits(0, 2, 9), 5);
+        assertThat(bits.present()).containsExactly(0, 2);
+        assertThat(bits.absent()).containsExactly(1, 3, 4);
+        assertThat(bits.has(2)).isTrue();
+        assertThat(bits.has(1)).isFalse();
+    }
+
+    @Test
+    void shouldReadAnEmptyBitsetAsNothingPresent() {
+        ChunkBits bits = ChunkBits.of(ByteBuffer.allocate(0), 3);
+        assertThat(bits.present()).isEmpty();
+        assertThat(bits.absent()).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void shouldLeaveTheBufferAsItWas() {
+        ByteBuffer buffer = Samples.bits(1, 2);
+        ChunkBits.of(buffer, 3);
+        ChunkBits.of(buffer, 3);
+        assertThat(buffer.position()).isZero();
+        assertThat(ChunkBits.of(buffer, 3).present()).containsExactly(1, 2);
+    }
+}
