@@ -65,7 +65,7 @@ class LocalStackEndToEndTest {
     }
 
     @Test
-    @Timeout(90)
+    @Timeout(240)
     void shouldBringTheLocalStackUpAndAnswerHealth() throws Exception {
         SluiceScript.Result up = sluice.run(COMMAND_DEADLINE, "up", "--detach");
         assertThat(up.exitCode()).as(up.output()).isZero();
@@ -97,6 +97,8 @@ class LocalStackEndToEndTest {
         assertThat(httpStatus(PORTS.service(ServiceId.BLOB_WRITER), "/health/ready")).isEqualTo(200);
         assertThat(sluice.run(COMMAND_DEADLINE, "status").exitCode()).as("status with everything ready").isZero();
 
+        uploadAFileLargerThanEveryServicesHeap(token);
+
         List<ProcessHandle> processes = recordedProcesses();
         assertThat(processes).hasSize(7);
         SluiceScript.Result down = sluice.run(COMMAND_DEADLINE, "down");
@@ -104,6 +106,49 @@ class LocalStackEndToEndTest {
         assertThat(processes).noneMatch(ProcessLiveness::isRunning);
         assertThat(stackHome.resolve("run")).isEmptyDirectory();
         for (int port : allPorts()) assertThat(listening(port)).as("port %d after down", port).isFalse();
+    }
+
+    /**
+     * SPEC I7 / scenario 5: a 300 MiB upload through the stack, whose services each run with a
+     * 256 MiB heap, finishes and reads back byte-identical; no component can have held the file.
+     */
+    private static void uploadAFileLargerThanEveryServicesHeap(String token) throws Exception {
+        for (ServiceId id : ServiceId.values()) {
+            assertThat(heapMaxBytes(PORTS.service(id))).as("heap of %s", id.moduleName()).isLessThanOrEqualTo(256L << 20);
+        }
+        SluiceClient client = new SluiceClient("http://127.0.0.1:" + PORTS.service(ServiceId.INGEST_API), token);
+        int chunkSize = 8 << 20;
+        long size = 300L << 20;
+        int chunks = (int) ((size + chunkSize - 1) / chunkSize);
+        SluiceClient.Answer created = client.create(client.newUpload("large.bin", size, chunkSize));
+        assertThat(created.status()).as("create: %s", created.json()).isEqualTo(201);
+        String uploadId = created.text("uploadId");
+        MessageDigest whole = MessageDigest.getInstance("SHA-256");
+        byte[] chunk = new byte[chunkSize];
+        java.util.Random random = new java.util.Random(300);
+        for (int i = 0; i < chunks; i++) {
+            int length = (int) Math.min(chunkSize, size - (long) i * chunkSize);
+            random.nextBytes(chunk);
+            whole.update(chunk, 0, length);
+            assertThat(client.putChunk(uploadId, i, chunk, 0, length).status()).as("chunk %d", i).isEqualTo(202);
+        }
+        String sha256 = HexFormat.of().formatHex(whole.digest());
+
+        SluiceClient.Answer finished = client.finish(uploadId, size, sha256);
+
+        assertThat(finished.status()).as("finish: %s", finished.json()).isEqualTo(200);
+        SluiceClient.ContentDigest content = client.contentDigest(finished.text("assetId"));
+        assertThat(content.bytes()).isEqualTo(size);
+        assertThat(content.sha256()).isEqualTo(sha256);
+    }
+
+    private static long heapMaxBytes(int port) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .timeout(Duration.ofSeconds(5)).build();
+        String metrics = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("sluice_jvm_heap_max_bytes{"))
+                .map(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no heap gauge on port " + port));
     }
 
     private static int httpStatus(int port, String path) throws IOException, InterruptedException {

@@ -1,5 +1,8 @@
 package io.sluice.session;
 
+import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.runtime.http.HttpEndpoints;
+import io.sluice.runtime.http.Metrics;
 import io.sluice.runtime.service.ServiceId;
 import io.sluice.runtime.service.ServiceLauncher;
 
@@ -9,6 +12,11 @@ public final class SessionProcessorMain {
     private SessionProcessorMain() {}
 
     public static void main(String[] args) {
-        ServiceLauncher.run(ServiceId.SESSION_PROCESSOR, (config, metrics, endpoints) -> new SessionProcessorService(config));
+        ServiceLauncher.run(ServiceId.SESSION_PROCESSOR, SessionProcessorMain::create);
+    }
+
+    /** The service as {@code main} runs it (tests start it the same way). */
+    public static SessionProcessorService create(SluiceConfig config, Metrics metrics, HttpEndpoints endpoints) {
+        return new SessionProcessorService(config);
     }
 }

@@ -1,7 +1,6 @@
 package io.sluice.ingest.uploads;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sluice.events.AssetIndexEntry;
 import io.sluice.events.RequestOutcome;
 import io.sluice.events.UploadStatus;
 import io.sluice.ingest.ApiSettings;
@@ -86,17 +85,30 @@ public final class CreateUploadHandler implements RouteHandler {
         Responses.json(request.exchange(), existed ? 200 : 201, created(uploadId, shape, status.getExpiresAt()), location);
     }
 
-    /** A derivative names an original the caller can read (SPEC.md: derivatives are listed under it). */
+    /**
+     * A derivative names an original of the caller (SPEC.md: derivatives are listed under it): an
+     * asset, or the asset an upload still in progress will become — its id is known from the create
+     * answer, so an original and its derivatives can be uploaded in parallel.
+     */
     private void requireOriginal(String tenant, String assetId) throws InterruptedException {
-        Optional<AssetIndexEntry> original = assets.find(tenant, assetId);
-        if (original.isEmpty()) {
+        if (assets.find(tenant, assetId).isPresent()) return;
+        String originalUpload = UploadIds.uploadIdForAssetId(assetId);
+        boolean inProgress = recentlyOpened.get(originalUpload, tenant).isPresent()
+                || statuses.get(originalUpload).filter(status -> status.getTenant().equals(tenant))
+                        .filter(status -> !ENDED_WITHOUT_ASSET.contains(status.getState())).isPresent();
+        if (!inProgress) {
             throw JsonFields.invalid("derivativeOf.assetId", "derivativeOf.assetId names no asset of yours");
         }
     }
 
+    private static final java.util.Set<io.sluice.events.UploadState> ENDED_WITHOUT_ASSET = java.util.EnumSet.of(
+            io.sluice.events.UploadState.FAILED, io.sluice.events.UploadState.ABORTED,
+            io.sluice.events.UploadState.EXPIRED);
+
     static ObjectNode created(String uploadId, UploadShape shape, Instant expiresAt) {
         return Json.object()
                 .put("uploadId", uploadId)
+                .put("assetId", UploadIds.assetIdFor(uploadId))
                 .put("chunkSize", shape.chunkSize())
                 .put("chunkCount", shape.chunkCount())
                 .put("expiresAt", expiresAt.toString());

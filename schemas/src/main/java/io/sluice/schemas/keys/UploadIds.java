@@ -40,6 +40,12 @@ public final class UploadIds {
         return "as_" + uploadId.substring(3);
     }
 
+    /** The upload an asset id was derived from (the inverse of {@link #assetIdFor}). */
+    public static String uploadIdForAssetId(String assetId) {
+        if (!isAssetId(assetId)) throw new IllegalArgumentException("not an asset id: " + assetId);
+        return "up_" + assetId.substring(3);
+    }
+
     public static boolean isUploadId(String candidate) {
         return candidate != null && UPLOAD_ID.matcher(candidate).matches();
     }

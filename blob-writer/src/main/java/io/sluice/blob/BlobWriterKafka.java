@@ -1,0 +1,50 @@
+package io.sluice.blob;
+
+import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.runtime.kafka.KafkaClients;
+import io.sluice.schemas.topics.Topics;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/** Kafka client settings of the blob writer. */
+final class BlobWriterKafka {
+
+    private BlobWriterKafka() {}
+
+    /**
+     * At-least-once: offsets are committed by the loop after the work is acknowledged, never
+     * automatically. A new group starts at the earliest retained record, so nothing published before
+     * its first start is missed. {@code read_committed}: the session processor writes decisions (and
+     * expiry requests) in transactions, and an aborted one must not be acted on. Fetches are bounded
+     * to about one largest record (SPEC I7). Cooperative assignment: a rebalance takes only the
+     * partitions that move, and only their work in progress is waited for.
+     */
+    static Properties consumer(SluiceConfig config, String groupId, String clientId, int maxPollRecords) {
+        Properties p = KafkaClients.common(config, clientId);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Topics.MAX_EVENT_BYTES);
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_EVENT_BYTES);
+        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        return p;
+    }
+
+    /**
+     * Idempotent, {@code acks=all}: an acknowledged report survives a broker failure, and a retried
+     * send is not duplicated. No linger: each partition waits for its reports before it moves on.
+     */
+    static Properties producer(SluiceConfig config, String clientId, int maxRequestBytes) {
+        Properties p = KafkaClients.common(config, clientId);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        return p;
+    }
+}

@@ -1,0 +1,168 @@
+package io.sluice.blob;
+
+import io.sluice.blob.assembly.AssemblyProcessor;
+import io.sluice.blob.assembly.AssetAssembler;
+import io.sluice.blob.assembly.ChunkObjects;
+import io.sluice.blob.chunks.ChunkStorer;
+import io.sluice.blob.consume.DeadLetterWriter;
+import io.sluice.blob.consume.Decoded;
+import io.sluice.blob.consume.LoopSettings;
+import io.sluice.blob.consume.PartitionedConsumerLoop;
+import io.sluice.blob.consume.PoisonAwareDeserializer;
+import io.sluice.blob.consume.RetryBackoff;
+import io.sluice.events.BlobEvent;
+import io.sluice.events.DeadLetter;
+import io.sluice.events.UploadDecision;
+import io.sluice.events.UploadRequest;
+import io.sluice.runtime.config.Setting;
+import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.runtime.http.Metrics;
+import io.sluice.runtime.service.DependencyWatch;
+import io.sluice.runtime.service.Readiness;
+import io.sluice.runtime.service.Service;
+import io.sluice.runtime.service.ServiceId;
+import io.sluice.schemas.registry.SchemaRegistry;
+import io.sluice.schemas.registry.SchemaRegistryClient;
+import io.sluice.schemas.topics.TopicSpec;
+import io.sluice.schemas.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The blob writer: two consumer groups over one object store.
+ * <ul>
+ * <li>{@value #CHUNKS_GROUP} reads the request topic and stores every chunk's bytes, reporting each
+ *     with {@code ChunkStored};
+ * <li>{@value #ASSEMBLY_GROUP} reads the decision topic, assembles verified uploads into their asset
+ *     objects (reported with {@code AssetStored}) and deletes chunk objects no longer needed.
+ * </ul>
+ * Separate groups, so a long assembly never holds up chunk storage. Ready when both consumers have
+ * joined their groups and the bucket is reachable (it is created at start when missing).
+ */
+public final class BlobWriterService implements Service {
+
+    public static final String CHUNKS_GROUP = "sluice-blob-writer-chunks";
+    public static final String ASSEMBLY_GROUP = "sluice-blob-writer-assembly";
+
+    /**
+     * Chunk records handed to workers at once, in bytes: two of the largest (16 MiB) chunks, so with
+     * two records per poll at most four are in the heap (SPEC I7), plus the consumer's fetch buffer.
+     */
+    static final long CHUNKS_IN_FLIGHT_BYTES = 2L * Topics.MAX_EVENT_BYTES;
+    static final int CHUNKS_PER_POLL = 2;
+    /** Decisions are small but for {@code UploadVerified}, which lists every chunk. */
+    static final long DECISIONS_IN_FLIGHT_BYTES = Topics.MAX_EVENT_BYTES;
+    static final int DECISIONS_PER_POLL = 50;
+
+    private static final Logger log = LoggerFactory.getLogger(BlobWriterService.class);
+    private static final String COMPONENT = ServiceId.BLOB_WRITER.moduleName();
+
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private final BlobWriterCounters counters = new BlobWriterCounters();
+    private final DependencyWatch bucketWatch;
+    private final PartitionedConsumerLoop<UploadRequest> chunkLoop;
+    private final PartitionedConsumerLoop<UploadDecision> assemblyLoop;
+    private volatile boolean closed;
+
+    public BlobWriterService(SluiceConfig config, Metrics metrics) {
+        this(config, metrics, SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)), RetryBackoff.DEFAULT);
+    }
+
+    public BlobWriterService(SluiceConfig config, Metrics metrics, SchemaRegistry registry, RetryBackoff backoff) {
+        try {
+            ObjectStore store = opened(ObjectStore.connect(config));
+            Producer<String, BlobEvent> blobEvents = opened(new KafkaProducer<>(
+                    BlobWriterKafka.producer(config, COMPONENT + "-blob-events", Topics.MAX_EVENT_BYTES),
+                    Topics.BLOB_EVENTS.keySerde(registry).serializer(),
+                    Topics.BLOB_EVENTS.valueSerde(registry).serializer()));
+            Producer<byte[], DeadLetter> deadLetterProducer = opened(new KafkaProducer<>(
+                    BlobWriterKafka.producer(config, COMPONENT + "-dead-letters", Topics.PRODUCER_MAX_REQUEST_BYTES),
+                    Topics.DEAD_LETTERS.keySerde(registry).serializer(),
+                    Topics.DEAD_LETTERS.valueSerde(registry).serializer()));
+            DeadLetterWriter deadLetters = new DeadLetterWriter(deadLetterProducer, COMPONENT, Clock.systemUTC());
+
+            this.chunkLoop = opened(new PartitionedConsumerLoop<>(
+                    new LoopSettings("chunks", Topics.UPLOAD_REQUESTS.name(), CHUNKS_IN_FLIGHT_BYTES, backoff),
+                    consumer(config, CHUNKS_GROUP, "chunks", CHUNKS_PER_POLL, Topics.UPLOAD_REQUESTS, registry),
+                    new ChunkStorer(store.chunkWriter(), store.bucket(), blobEvents, counters, Clock.systemUTC()),
+                    deadLetters, Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer()));
+            this.assemblyLoop = opened(new PartitionedConsumerLoop<>(
+                    new LoopSettings("assembly", Topics.UPLOAD_DECISIONS.name(), DECISIONS_IN_FLIGHT_BYTES, backoff),
+                    consumer(config, ASSEMBLY_GROUP, "assembly", DECISIONS_PER_POLL, Topics.UPLOAD_DECISIONS, registry),
+                    new AssemblyProcessor(new AssetAssembler(store.client(), store.bucket()),
+                            new ChunkObjects(store.client(), store.bucket()), blobEvents, counters, Clock.systemUTC()),
+                    deadLetters, Topics.UPLOAD_DECISIONS.valueSerde(registry).serializer()));
+            this.bucketWatch = opened(new DependencyWatch(List.of(new BucketProvisioning(store.client(), store.bucket()))));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        counters.register(metrics);
+        metrics.gauge("blob_chunk_attempts_failed_total", "Chunk batches that failed and were scheduled again.",
+                chunkLoop::failedAttempts);
+        metrics.gauge("blob_assembly_attempts_failed_total", "Decision batches that failed and were scheduled again.",
+                assemblyLoop::failedAttempts);
+    }
+
+    @Override
+    public void start() {
+        bucketWatch.start(Duration.ofSeconds(2));
+        chunkLoop.start();
+        assemblyLoop.start();
+    }
+
+    @Override
+    public Readiness readiness() {
+        for (Readiness part : List.of(bucketWatch.readiness(), chunkLoop.readiness(), assemblyLoop.readiness())) {
+            if (!part.isReady()) return part;
+        }
+        return Readiness.ready();
+    }
+
+    public BlobWriterCounters counters() {
+        return counters;
+    }
+
+    /** Failed attempts of both loops, for tests that wait for a retry. */
+    public long failedAttempts() {
+        return chunkLoop.failedAttempts() + assemblyLoop.failedAttempts();
+    }
+
+    /** Stops the loops first (they finish and commit work under way), then their producers and clients. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        while (!toClose.isEmpty()) {
+            AutoCloseable next = toClose.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                log.warn("Closing {} failed", next, e);
+            }
+        }
+    }
+
+    private <T extends AutoCloseable> T opened(T resource) {
+        toClose.push(resource);
+        return resource;
+    }
+
+    private static <V> Consumer<byte[], Decoded<V>> consumer(SluiceConfig config, String groupId, String name,
+            int maxPollRecords, TopicSpec<String, V> topic, SchemaRegistry registry) {
+        return new KafkaConsumer<>(
+                BlobWriterKafka.consumer(config, groupId, COMPONENT + "-" + name, maxPollRecords),
+                new ByteArrayDeserializer(),
+                new PoisonAwareDeserializer<>(topic.valueSerde(registry).deserializer()));
+    }
+}

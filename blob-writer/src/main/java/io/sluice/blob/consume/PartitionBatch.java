@@ -1,0 +1,97 @@
+package io.sluice.blob.consume;
+
+import io.sluice.events.DeadLetterReason;
+import io.sluice.schemas.serde.UndecodableRecordException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * The records one poll returned for one partition, processed in offset order on one virtual thread.
+ * Every record is started in turn; then every acknowledgement is awaited, and the outcome says how far
+ * the partition is done and where it failed. Records that can never be processed go to the dead-letter
+ * topic and count as done, so a poison record never stalls its partition (SPEC I4).
+ */
+final class PartitionBatch<V> implements Callable<BatchOutcome> {
+
+    private final TopicPartition partition;
+    private final List<ConsumerRecord<byte[], Decoded<V>>> records;
+    private final RecordProcessor<V> processor;
+    private final DeadLetterWriter deadLetters;
+    private final Serializer<V> encoder;
+    private final BooleanSupplier stopping;
+
+    PartitionBatch(TopicPartition partition, List<ConsumerRecord<byte[], Decoded<V>>> records,
+            RecordProcessor<V> processor, DeadLetterWriter deadLetters, Serializer<V> encoder, BooleanSupplier stopping) {
+        this.partition = partition;
+        this.records = records;
+        this.processor = processor;
+        this.deadLetters = deadLetters;
+        this.encoder = encoder;
+        this.stopping = stopping;
+    }
+
+    @Override
+    public BatchOutcome call() {
+        List<ConsumerRecord<byte[], Decoded<V>>> started = new ArrayList<>(records.size());
+        List<CompletableFuture<?>> acknowledgements = new ArrayList<>(records.size());
+        long failedOffset = -1;
+        Exception failure = null;
+        for (ConsumerRecord<byte[], Decoded<V>> record : records) {
+            if (stopping.getAsBoolean()) break; // the rest is read again by the partition's next owner
+            try {
+                acknowledgements.add(start(record));
+                started.add(record);
+            } catch (Exception e) {
+                failedOffset = record.offset();
+                failure = e;
+                break;
+            }
+        }
+        long committable = -1;
+        for (int i = 0; i < started.size(); i++) {
+            try {
+                acknowledgements.get(i).get();
+                committable = started.get(i).offset() + 1;
+            } catch (ExecutionException e) {
+                failedOffset = started.get(i).offset();
+                failure = e.getCause() instanceof Exception cause ? cause : e;
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failedOffset = started.get(i).offset();
+                failure = e;
+                break;
+            }
+        }
+        return new BatchOutcome(partition, committable, failedOffset, failure);
+    }
+
+    private CompletableFuture<?> start(ConsumerRecord<byte[], Decoded<V>> record) throws Exception {
+        return switch (record.value()) {
+            case null -> CompletableFuture.completedFuture(null); // a tombstone asks for nothing
+            case Decoded.Undecodable<V> poison -> deadLetters.send(record, poison.rawValue(),
+                    reasonFor(poison.problem()), poison.problem().getMessage());
+            case Decoded.Event<V> event -> {
+                try {
+                    yield processor.process(record, event.value());
+                } catch (UnprocessableRecordException e) {
+                    yield deadLetters.send(record, encoder.serialize(record.topic(), event.value()), e.reason(),
+                            e.getMessage());
+                }
+            }
+        };
+    }
+
+    private static DeadLetterReason reasonFor(UndecodableRecordException problem) {
+        return problem.problem() == UndecodableRecordException.Problem.INCOMPATIBLE_SCHEMA
+                ? DeadLetterReason.INCOMPATIBLE_SCHEMA
+                : DeadLetterReason.UNDECODABLE;
+    }
+}

@@ -1,0 +1,193 @@
+package io.sluice.e2e;
+
+import io.sluice.events.ChunkReceived;
+import io.sluice.events.FinishRequested;
+import io.sluice.events.UploadFinished;
+import io.sluice.events.UploadOpened;
+import io.sluice.events.UploadRequest;
+import io.sluice.runtime.config.Setting;
+import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.runtime.service.ServiceId;
+import io.sluice.runtime.service.ServiceLauncher;
+import io.sluice.runtime.service.ServiceLauncher.RunningService;
+import io.sluice.schemas.keys.UploadIds;
+import io.sluice.schemas.registry.SchemaRegistryClient;
+import io.sluice.schemas.topics.TopicSpec;
+import io.sluice.schemas.topics.Topics;
+import io.sluice.testkit.Await;
+import io.sluice.testkit.Infrastructure;
+import io.sluice.testkit.TestDirectories;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The four services started in this JVM against the test servers, as {@code main} would start
+ * them, with a tenant and its token. Stream apps have fixed application ids, so one pipeline runs
+ * per JVM.
+ */
+final class InProcessPipeline implements AutoCloseable {
+
+    static final String TENANT = "acme";
+    static final String OTHER_TENANT = "globex";
+
+    private final Infrastructure infrastructure;
+    private final SluiceConfig config;
+    private final List<RunningService> services = new ArrayList<>();
+    private final String token = "token-" + UUID.randomUUID();
+    private final String otherToken = "token-" + UUID.randomUUID();
+
+    private InProcessPipeline(Infrastructure infrastructure, SluiceConfig config) {
+        this.infrastructure = infrastructure;
+        this.config = config;
+    }
+
+    static InProcessPipeline start(Infrastructure infrastructure, String name) throws Exception {
+        for (TopicSpec<?, ?> topic : Topics.all()) {
+            infrastructure.kafka().createTopic(topic.name(), topic.partitions(), topic.config());
+        }
+        String bucket = "sluice-" + name;
+        infrastructure.s3().createBucket(bucket);
+        Map<Setting, String> settings = new EnumMap<>(Setting.class);
+        settings.put(Setting.KAFKA_BOOTSTRAP_SERVERS, infrastructure.kafka().bootstrapServers());
+        settings.put(Setting.SCHEMA_REGISTRY_URL, infrastructure.registry().url());
+        settings.put(Setting.S3_ENDPOINT, infrastructure.s3().endpoint());
+        settings.put(Setting.S3_REGION, infrastructure.s3().region());
+        settings.put(Setting.S3_ACCESS_KEY, infrastructure.s3().accessKey());
+        settings.put(Setting.S3_SECRET_KEY, infrastructure.s3().secretKey());
+        settings.put(Setting.S3_BUCKET, bucket);
+        settings.put(Setting.HTTP_PORT, "0");
+        settings.put(Setting.FINISH_WAIT, "PT60S");
+        InProcessPipeline pipeline = new InProcessPipeline(infrastructure, SluiceConfig.of(settings));
+        pipeline.startServices(name);
+        return pipeline;
+    }
+
+    private void startServices(String name) throws Exception {
+        SluiceConfig withTokens = config.with(Setting.AUTH_TOKENS,
+                TENANT + "=sha256:" + sha256Hex(token) + "," + OTHER_TENANT + "=sha256:" + sha256Hex(otherToken));
+        var stateRoot = TestDirectories.newDirectory("pipeline-" + name);
+        for (ServiceId id : List.of(ServiceId.SESSION_PROCESSOR, ServiceId.BLOB_WRITER, ServiceId.INDEX_PROJECTOR,
+                ServiceId.INGEST_API)) {
+            SluiceConfig own = withTokens.with(Setting.STATE_DIR, stateRoot.resolve(id.moduleName()).toString());
+            services.add(ServiceLauncher.start(id, own, ServiceFactories.of(id)));
+        }
+        for (RunningService service : services) {
+            Await.until(Duration.ofSeconds(90), () -> service.service().readiness().isReady(),
+                    service.id().moduleName() + " ready");
+        }
+    }
+
+    SluiceClient client() {
+        return new SluiceClient("http://127.0.0.1:" + ingest().httpPort(), token);
+    }
+
+    SluiceClient otherTenantClient() {
+        return new SluiceClient("http://127.0.0.1:" + ingest().httpPort(), otherToken);
+    }
+
+    private RunningService ingest() {
+        return services.stream().filter(s -> s.id() == ServiceId.INGEST_API).findFirst().orElseThrow();
+    }
+
+    /**
+     * Uploads a file as a backend service would without the HTTP API: a plain KafkaProducer with
+     * the registry serde publishes the request events; the asset id comes from UploadFinished.
+     */
+    String uploadThroughKafka(String fileName, byte[] file, int chunkSize) throws Exception {
+        var registry = SchemaRegistryClient.of(infrastructure.registry().url());
+        String uploadId = UploadIds.newUploadId();
+        Instant now = Instant.now();
+        int chunks = (file.length + chunkSize - 1) / chunkSize;
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafka().bootstrapServers());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.PRODUCER_MAX_REQUEST_BYTES);
+        try (KafkaProducer<String, UploadRequest> producer = new KafkaProducer<>(properties,
+                Topics.UPLOAD_REQUESTS.keySerde(registry).serializer(),
+                Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer())) {
+            send(producer, uploadId, UploadOpened.newBuilder().setEventId(UUID.randomUUID().toString())
+                    .setUploadId(uploadId).setTenant(TENANT).setTimestamp(now).setFileName(fileName)
+                    .setContentType("application/octet-stream").setSize(file.length).setChunkSize(chunkSize)
+                    .setChunkCount(chunks).setIdleTtlMillis(Duration.ofHours(1).toMillis())
+                    .setExpiresAt(now.plus(Duration.ofHours(1))).build());
+            for (int i = 0; i < chunks; i++) {
+                int offset = i * chunkSize;
+                int length = Math.min(chunkSize, file.length - offset);
+                send(producer, uploadId, ChunkReceived.newBuilder().setEventId(UUID.randomUUID().toString())
+                        .setUploadId(uploadId).setTenant(TENANT).setTimestamp(Instant.now()).setIndex(i)
+                        .setLength(length).setSha256(SluiceClient.sha256(file, offset, length))
+                        .setBytes(ByteBuffer.wrap(file, offset, length)).build());
+            }
+            send(producer, uploadId, FinishRequested.newBuilder().setEventId(UUID.randomUUID().toString())
+                    .setUploadId(uploadId).setTenant(TENANT).setTimestamp(Instant.now()).setSize(file.length)
+                    .setSha256(SluiceClient.sha256(file, 0, file.length)).build());
+        }
+        return awaitFinished(uploadId).getAssetId();
+    }
+
+    private static void send(KafkaProducer<String, UploadRequest> producer, String uploadId, Object event)
+            throws Exception {
+        producer.send(new ProducerRecord<>(Topics.UPLOAD_REQUESTS.name(), uploadId, new UploadRequest(event))).get();
+    }
+
+    /** Every UploadFinished of this upload a read_committed consumer sees within the given time. */
+    List<UploadFinished> finishedEvents(String uploadId, Duration within) {
+        List<UploadFinished> found = new ArrayList<>();
+        readFinished(uploadId, within, found::add, () -> false);
+        return found;
+    }
+
+    private UploadFinished awaitFinished(String uploadId) {
+        List<UploadFinished> found = new ArrayList<>();
+        readFinished(uploadId, Duration.ofSeconds(60), found::add, () -> !found.isEmpty());
+        if (found.isEmpty()) throw new AssertionError("no UploadFinished for " + uploadId + " within 60 s");
+        return found.getFirst();
+    }
+
+    private void readFinished(String uploadId, Duration within, java.util.function.Consumer<UploadFinished> sink,
+            java.util.function.BooleanSupplier done) {
+        var registry = SchemaRegistryClient.of(infrastructure.registry().url());
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafka().bootstrapServers());
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        try (KafkaConsumer<String, UploadFinished> consumer = new KafkaConsumer<>(properties,
+                Topics.UPLOADS_FINISHED.keySerde(registry).deserializer(),
+                Topics.UPLOADS_FINISHED.valueSerde(registry).deserializer())) {
+            consumer.subscribe(List.of(Topics.UPLOADS_FINISHED.name()));
+            long deadline = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < deadline && !done.getAsBoolean()) {
+                for (ConsumerRecord<String, UploadFinished> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (uploadId.equals(record.key())) sink.accept(record.value());
+                }
+            }
+        }
+    }
+
+    private static String sha256Hex(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) services.get(i).close();
+    }
+}
