@@ -1,8 +1,8 @@
 package io.sluice.e2e;
 
-import io.sluice.blob.BlobWriterMain;
+import io.sluice.blob.BlobWriterService;
 import io.sluice.index.IndexProjectorMain;
-import io.sluice.ingest.IngestApiMain;
+import io.sluice.ingest.IngestApiService;
 import io.sluice.runtime.service.ServiceId;
 import io.sluice.runtime.service.ServiceLauncher.ServiceFactory;
 import io.sluice.session.SessionProcessorMain;
@@ -14,9 +14,9 @@ final class ServiceFactories {
 
     static ServiceFactory of(ServiceId id) {
         return switch (id) {
-            case INGEST_API -> IngestApiMain::create;
+            case INGEST_API -> IngestApiService::create;
             case SESSION_PROCESSOR -> SessionProcessorMain::create;
-            case BLOB_WRITER -> BlobWriterMain::create;
+            case BLOB_WRITER -> (config, metrics, endpoints) -> new BlobWriterService(config, metrics);
             case INDEX_PROJECTOR -> IndexProjectorMain::create;
         };
     }

@@ -17,9 +17,17 @@ import io.sluice.schemas.keys.ObjectKeys;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /** The chunk objects of an upload in the bucket: described before assembly, deleted after it. */
 public final class ChunkObjects {
+
+    /** HEAD requests at once while describing an upload's chunk objects. */
+    private static final int CONCURRENT_DESCRIBES = 16;
 
     private final MinioClient client;
     private final String bucket;
@@ -31,29 +39,53 @@ public final class ChunkObjects {
 
     /**
      * Describes every chunk object, in order, and checks that each holds as many bytes as its chunk.
+     * A few requests at a time: an upload can have thousands of chunks.
      *
      * @throws UnprocessableRecordException when a chunk object is missing or has another size: the
      *     session processor verified only chunks the blob writer reported stored, so the store lost
      *     or changed them, and no retry brings them back
      */
     List<StoredChunk> describe(List<ChunkRef> chunks) throws Exception {
-        List<StoredChunk> stored = new ArrayList<>(chunks.size());
-        for (ChunkRef chunk : chunks) {
-            StatObjectResponse stat;
-            try {
-                stat = client.statObject(StatObjectArgs.builder().bucket(bucket).object(chunk.getObjectKey()).build());
-            } catch (ErrorResponseException e) {
-                if (!S3Errors.isNoSuchKey(e)) throw e;
-                throw new UnprocessableRecordException(DeadLetterReason.PROCESSING_FAILED,
-                        "chunk object " + chunk.getObjectKey() + " is missing", e);
+        Semaphore permits = new Semaphore(CONCURRENT_DESCRIBES);
+        List<Future<StoredChunk>> described = new ArrayList<>(chunks.size());
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (ChunkRef chunk : chunks) {
+                described.add(requests.submit(() -> {
+                    permits.acquire();
+                    try {
+                        return describe(chunk);
+                    } finally {
+                        permits.release();
+                    }
+                }));
             }
-            if (stat.size() != chunk.getLength()) {
-                throw new UnprocessableRecordException(DeadLetterReason.PROCESSING_FAILED, "chunk object "
-                        + chunk.getObjectKey() + " holds " + stat.size() + " bytes, the chunk has " + chunk.getLength());
+            List<StoredChunk> stored = new ArrayList<>(chunks.size());
+            for (Future<StoredChunk> chunk : described) {
+                try {
+                    stored.add(chunk.get());
+                } catch (ExecutionException e) {
+                    described.forEach(pending -> pending.cancel(true));
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
             }
-            stored.add(new StoredChunk(chunk, stat.etag()));
+            return stored;
         }
-        return stored;
+    }
+
+    private StoredChunk describe(ChunkRef chunk) throws Exception {
+        StatObjectResponse stat;
+        try {
+            stat = client.statObject(StatObjectArgs.builder().bucket(bucket).object(chunk.getObjectKey()).build());
+        } catch (ErrorResponseException e) {
+            if (!S3Errors.isNoSuchKey(e)) throw e;
+            throw new UnprocessableRecordException(DeadLetterReason.PROCESSING_FAILED,
+                    "chunk object " + chunk.getObjectKey() + " is missing", e);
+        }
+        if (stat.size() != chunk.getLength()) {
+            throw new UnprocessableRecordException(DeadLetterReason.PROCESSING_FAILED, "chunk object "
+                    + chunk.getObjectKey() + " holds " + stat.size() + " bytes, the chunk has " + chunk.getLength());
+        }
+        return new StoredChunk(chunk, stat.etag());
     }
 
     /**

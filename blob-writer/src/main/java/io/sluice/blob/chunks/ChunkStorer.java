@@ -56,7 +56,7 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
         if (sha256.isEmpty()) {
             // The session processor computes the same digest and rejects this chunk (digest or size
             // mismatch), so no ChunkStored is awaited; storing it would leave an object nobody names.
-            log.info("Not storing chunk {} of {} (event {}): its bytes do not match its length or sha256",
+            log.debug("Not storing chunk {} of {} (event {}): its bytes do not match its length or sha256",
                     chunk.getIndex(), chunk.getUploadId(), chunk.getEventId());
             counters.chunkSkipped();
             return NOTHING_TO_DO;

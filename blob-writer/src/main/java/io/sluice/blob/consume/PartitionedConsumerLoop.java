@@ -2,10 +2,10 @@ package io.sluice.blob.consume;
 
 import io.sluice.runtime.service.Readiness;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,15 +33,18 @@ import org.slf4j.LoggerFactory;
 /**
  * An at-least-once consumer whose partitions are worked on in parallel, each in order.
  *
- * <p>One thread owns the consumer and never waits for work: each partition's batch runs on its own
- * virtual thread ({@link PartitionBatch}) while the partition is paused, so the thread keeps polling
- * (the group sees it alive however long an S3 call takes) and other partitions keep going. When a
- * batch is done, its offsets are committed — only for work that is acknowledged — and the partition
- * resumes. A failed record is not committed: its partition seeks back to it and stays paused for a
- * bounded exponential backoff, then reads it again; nothing is lost and nothing is skipped.
+ * <p>One thread owns the consumer and never waits for work. What a poll returns is queued per
+ * partition; a partition with queued records and no batch under way gets one ({@link PartitionBatch}
+ * on a virtual thread) with everything queued. When a batch is done, its offsets are committed —
+ * only for work that is acknowledged — and the partition's next batch starts. A failed record is not
+ * committed: its partition drops what it queued after it, seeks back to it, and is paused for a
+ * bounded exponential backoff, then reads it again; nothing is lost and nothing is skipped. The
+ * thread keeps polling throughout, so the group sees it alive however long an S3 call takes.
  *
- * <p>Memory is bounded by pausing every partition while the record bytes handed to workers exceed
- * {@link LoopSettings#maxInFlightBytes()}.
+ * <p>Memory is bounded by pausing every partition while the record bytes queued and under way reach
+ * {@link LoopSettings#maxInFlightBytes()}. Partitions are not paused one by one while busy: a
+ * resumed partition would wait for the consumer's outstanding fetch (up to {@code fetch.max.wait.ms})
+ * before its next records are even asked for.
  */
 public final class PartitionedConsumerLoop<V> implements AutoCloseable {
 
@@ -60,18 +63,30 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
     private final LongAdder failedAttempts = new LongAdder();
 
     // touched by the loop thread only (the rebalance listener runs inside poll, on that thread)
-    private final Map<TopicPartition, InFlight> inFlight = new HashMap<>();
-    private final Map<TopicPartition, Retrying> retrying = new HashMap<>();
-    private long inFlightBytes;
+    private final Map<TopicPartition, PartitionWork> partitions = new HashMap<>();
+    private long bytesHeld;
 
     private volatile boolean running = true;
     private volatile boolean joined;
     private volatile int assignedPartitions;
     private volatile Throwable fatal;
 
-    private record InFlight(Future<BatchOutcome> outcome, long bytes, long firstOffset) {}
+    /** A partition's records waiting, its batch under way, and its backoff after a failure. */
+    private final class PartitionWork {
+        final ArrayDeque<ConsumerRecord<byte[], Decoded<V>>> queued = new ArrayDeque<>();
+        long queuedBytes;
+        Future<BatchOutcome> batch;
+        long batchBytes;
+        long batchFirstOffset;
+        /** Consecutive failures: the backoff's exponent; a batch that succeeds ends the streak. */
+        int failures;
+        boolean waited;
+        long resumeAtNanos;
 
-    private record Retrying(int failures, long resumeAtNanos) {}
+        boolean backingOff(long now) {
+            return waited && now - resumeAtNanos < 0;
+        }
+    }
 
     /**
      * @param consumer a consumer with auto-commit off; the loop subscribes it and closes it
@@ -133,18 +148,28 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
         try {
             consumer.subscribe(List.of(settings.topic()), new Rebalance());
             while (running) {
-                updatePauses();
-                ConsumerRecords<byte[], Decoded<V>> records = poll();
-                for (TopicPartition partition : records.partitions()) {
-                    dispatch(partition, records.records(partition));
-                }
                 settle();
+                startBatches();
+                updatePauses();
+                enqueue(poll());
             }
         } catch (Exception | Error e) {
             fatal = e;
             log.error("The {} consumer stopped", settings.name(), e);
         } finally {
             drain();
+        }
+    }
+
+    private void enqueue(ConsumerRecords<byte[], Decoded<V>> records) {
+        for (TopicPartition partition : records.partitions()) {
+            PartitionWork work = partitions.computeIfAbsent(partition, p -> new PartitionWork());
+            for (ConsumerRecord<byte[], Decoded<V>> record : records.records(partition)) {
+                long bytes = sizeOf(record);
+                work.queued.add(record);
+                work.queuedBytes += bytes;
+                bytesHeld += bytes;
+            }
         }
     }
 
@@ -156,92 +181,106 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
         } catch (RecordDeserializationException e) {
             // Bytes that can never decode arrive as Decoded.Undecodable; this is a decoder that could
             // not run (the schema registry is unreachable): the record is fine, read it again later.
-            retryLater(e.topicPartition(), e.offset(), e);
+            // What was queued before it stays queued: those records decoded fine.
+            consumer.seek(e.topicPartition(), e.offset());
+            backOff(e.topicPartition(), partitions.computeIfAbsent(e.topicPartition(), p -> new PartitionWork()),
+                    e.offset(), e);
             return ConsumerRecords.empty();
         }
     }
 
-    private void dispatch(TopicPartition partition, List<ConsumerRecord<byte[], Decoded<V>>> records) {
-        long bytes = 0;
-        for (ConsumerRecord<byte[], Decoded<V>> record : records) {
-            bytes += Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
-        }
-        PartitionBatch<V> batch = new PartitionBatch<>(partition, records, processor, deadLetters, encoder,
-                () -> !running);
-        Future<BatchOutcome> outcome = workers.submit(() -> {
-            try {
-                return batch.call();
-            } finally {
-                consumer.wakeup(); // the one thread-safe consumer call: ends the poll so the outcome is settled now
-            }
+    /** Gives each idle partition with queued records a batch of all of them. */
+    private void startBatches() {
+        partitions.forEach((partition, work) -> {
+            if (work.batch != null || work.queued.isEmpty() || !running) return;
+            List<ConsumerRecord<byte[], Decoded<V>>> records = new ArrayList<>(work.queued);
+            work.queued.clear();
+            work.batchBytes = work.queuedBytes;
+            work.queuedBytes = 0;
+            work.batchFirstOffset = records.getFirst().offset();
+            PartitionBatch<V> batch = new PartitionBatch<>(partition, records, processor, deadLetters, encoder,
+                    () -> !running);
+            work.batch = workers.submit(() -> {
+                try {
+                    return batch.call();
+                } finally {
+                    consumer.wakeup(); // the one thread-safe consumer call: ends the poll so the outcome is settled now
+                }
+            });
         });
-        inFlight.put(partition, new InFlight(outcome, bytes, records.getFirst().offset()));
-        inFlightBytes += bytes;
     }
 
     /** Commits what finished batches did, and schedules their failed records again. */
     private void settle() {
         Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-        Iterator<Map.Entry<TopicPartition, InFlight>> entries = inFlight.entrySet().iterator();
-        while (entries.hasNext()) {
-            Map.Entry<TopicPartition, InFlight> entry = entries.next();
-            InFlight work = entry.getValue();
-            if (!work.outcome().isDone()) continue;
-            entries.remove();
-            inFlightBytes -= work.bytes();
-            BatchOutcome outcome = outcomeOf(entry.getKey(), work);
+        partitions.forEach((partition, work) -> {
+            if (work.batch == null || !work.batch.isDone()) return;
+            BatchOutcome outcome = finish(partition, work);
             if (outcome.committable() >= 0) {
-                commits.put(outcome.partition(), new OffsetAndMetadata(outcome.committable()));
+                commits.put(partition, new OffsetAndMetadata(outcome.committable()));
             }
             if (outcome.failed()) {
-                retryLater(outcome.partition(), outcome.failedOffset(), outcome.failure());
+                retryLater(partition, work, outcome.failedOffset(), outcome.failure());
             } else {
-                retrying.remove(outcome.partition());
+                work.failures = 0;
             }
-        }
+        });
         commit(commits);
     }
 
-    private BatchOutcome outcomeOf(TopicPartition partition, InFlight work) {
+    /** Takes a done (or, on revocation, awaited) batch off its partition. */
+    private BatchOutcome finish(TopicPartition partition, PartitionWork work) {
+        Future<BatchOutcome> batch = work.batch;
+        work.batch = null;
+        bytesHeld -= work.batchBytes;
+        work.batchBytes = 0;
         try {
-            return work.outcome().get();
+            return batch.get();
         } catch (ExecutionException e) {
             // PartitionBatch returns failures as outcomes; an Error escaped it: read the batch again
-            return new BatchOutcome(partition, -1, work.firstOffset(), new IllegalStateException(e.getCause()));
+            return new BatchOutcome(partition, -1, work.batchFirstOffset, new IllegalStateException(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new BatchOutcome(partition, -1, work.firstOffset(), e);
+            return new BatchOutcome(partition, -1, work.batchFirstOffset, e);
         }
     }
 
-    private void retryLater(TopicPartition partition, long offset, Exception failure) {
+    /** Forgets what was queued after the failed record, and reads again from it after a pause. */
+    private void retryLater(TopicPartition partition, PartitionWork work, long offset, Exception failure) {
+        bytesHeld -= work.queuedBytes;
+        work.queued.clear();
+        work.queuedBytes = 0;
         consumer.seek(partition, offset);
-        Retrying previous = retrying.get(partition);
-        int failures = previous == null ? 1 : previous.failures() + 1;
-        Duration delay = settings.backoff().delayAfter(failures);
-        retrying.put(partition, new Retrying(failures, System.nanoTime() + delay.toNanos()));
+        backOff(partition, work, offset, failure);
+    }
+
+    /** Pauses fetching the partition for the next delay of its backoff. */
+    private void backOff(TopicPartition partition, PartitionWork work, long offset, Exception failure) {
+        work.failures++;
+        Duration delay = settings.backoff().delayAfter(work.failures);
+        work.waited = true;
+        work.resumeAtNanos = System.nanoTime() + delay.toNanos();
         failedAttempts.increment();
-        if (failures == 1) {
+        if (work.failures == 1) {
             log.warn("{}: {} at offset {} failed; trying again in {} ms", settings.name(), partition, offset,
                     delay.toMillis(), failure);
         } else {
             log.warn("{}: {} at offset {} failed again (attempt {}); trying again in {} ms: {}", settings.name(),
-                    partition, offset, failures, delay.toMillis(), failure.toString());
+                    partition, offset, work.failures, delay.toMillis(), failure.toString());
         }
     }
 
-    /** Pauses partitions with work under way or waiting out a backoff, and all of them while memory is full. */
+    /** Pauses partitions waiting out a backoff, and all of them while the records held reach the bound. */
     private void updatePauses() {
         Set<TopicPartition> assigned = consumer.assignment();
         if (assigned.isEmpty()) return;
         long now = System.nanoTime();
-        boolean full = inFlightBytes >= settings.maxInFlightBytes();
+        boolean full = bytesHeld >= settings.maxInFlightBytes();
         List<TopicPartition> pause = new ArrayList<>();
         List<TopicPartition> resume = new ArrayList<>();
         for (TopicPartition partition : assigned) {
-            Retrying retry = retrying.get(partition);
-            boolean waiting = retry != null && now - retry.resumeAtNanos() < 0;
-            if (full || waiting || inFlight.containsKey(partition)) {
+            PartitionWork work = partitions.get(partition);
+            if (full || (work != null && work.backingOff(now))) {
                 pause.add(partition);
             } else {
                 resume.add(partition);
@@ -270,9 +309,10 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
     /** On close: lets the batches under way finish (up to a bound), commits them, closes the consumer. */
     private void drain() {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        for (InFlight work : inFlight.values()) {
+        for (PartitionWork work : partitions.values()) {
+            if (work.batch == null) continue;
             try {
-                work.outcome().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                work.batch.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException | ExecutionException e) {
                 // not done: not committed, so read again by the partition's next owner
             } catch (InterruptedException e) {
@@ -293,35 +333,40 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
         }
     }
 
+    private static long sizeOf(ConsumerRecord<byte[], ?> record) {
+        return Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
+    }
+
     /** Finishes the work of partitions this member gives up, so their next owner starts where it ended. */
     private final class Rebalance implements ConsumerRebalanceListener {
 
         @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            commit(finishWork(partitions));
-            assignedPartitions = consumer.assignment().size() - partitions.size();
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            commit(giveUp(revoked));
+            assignedPartitions = consumer.assignment().size() - revoked.size();
         }
 
         @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            finishWork(partitions); // no longer ours to commit
+        public void onPartitionsLost(Collection<TopicPartition> lost) {
+            giveUp(lost); // no longer ours to commit
             assignedPartitions = 0;
         }
 
         @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
             joined = true;
             assignedPartitions = consumer.assignment().size();
         }
 
-        private Map<TopicPartition, OffsetAndMetadata> finishWork(Collection<TopicPartition> partitions) {
+        /** Waits for the batches under way, drops what was queued; returns the offsets to commit. */
+        private Map<TopicPartition, OffsetAndMetadata> giveUp(Collection<TopicPartition> given) {
             Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-            for (TopicPartition partition : partitions) {
-                retrying.remove(partition);
-                InFlight work = inFlight.remove(partition);
+            for (TopicPartition partition : given) {
+                PartitionWork work = partitions.remove(partition);
                 if (work == null) continue;
-                inFlightBytes -= work.bytes();
-                BatchOutcome outcome = outcomeOf(partition, work);
+                bytesHeld -= work.queuedBytes;
+                if (work.batch == null) continue;
+                BatchOutcome outcome = finish(partition, work);
                 if (outcome.committable() >= 0) {
                     commits.put(partition, new OffsetAndMetadata(outcome.committable()));
                 }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.minio.StatObjectArgs;
 import io.sluice.blob.events.BlobEventIds;
 import io.sluice.events.AssetStored;
+import io.sluice.events.DeadLetter;
+import io.sluice.events.DeadLetterReason;
 import io.sluice.events.FailureReason;
 import io.sluice.events.UploadAborted;
 import io.sluice.events.UploadExpired;
 import io.sluice.events.UploadFailed;
 import io.sluice.events.UploadVerified;
+import io.sluice.schemas.topics.Topics;
 import io.sluice.testkit.KafkaServer;
 import io.sluice.testkit.RealServers;
 import io.sluice.testkit.S3Server;
@@ -17,6 +20,7 @@ import io.sluice.testkit.SchemaRegistryServer;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +112,20 @@ class AssemblyIntegrationTest {
         assertThat(again.getEventId()).isEqualTo(BlobEventIds.assetStored(verified.getEventId()));
         assertThat(writer.service.counters().assetsAlreadyStored()).isEqualTo(alreadyStoredBefore + 1);
         assertThat(writer.read(upload.assetKey())).isEqualTo(concatenated(upload));
+    }
+
+    @Test
+    void shouldSetAsideAVerifiedUploadWhoseChunkObjectIsMissing() throws Exception {
+        TestUploads upload = TestUploads.withChunkLengths(16, 5_000, 5_000);
+        writer.send(upload.chunkReceived(0)); // chunk 1 never stored
+        writer.awaitChunksStored(upload.uploadId, 1);
+
+        RecordMetadata at = writer.decide(upload.uploadId, upload.verified());
+
+        DeadLetter letter = writer.awaitDeadLetter(Topics.UPLOAD_DECISIONS.name(), at.partition(), at.offset());
+        assertThat(letter.getReason()).isEqualTo(DeadLetterReason.PROCESSING_FAILED);
+        assertThat(letter.getDetail()).contains(upload.chunkKey(1), "missing");
+        assertThat(writer.chunkObjects(upload.uploadId)).containsExactly(upload.chunkKey(0));
     }
 
     /** The decisions after which an upload's chunk objects are of no further use. */

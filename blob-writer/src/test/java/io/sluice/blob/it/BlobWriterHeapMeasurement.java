@@ -52,13 +52,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 /**
  * SPEC I7 for the blob writer: the service as its own process at {@code -Xmx256m} (or
- * {@code -Dsluice.measure.heap}) stores and
- * assembles four 160 MiB uploads in 16 MiB chunks (compose, four partitions at once) and one
- * 300 MiB upload in 1 MiB chunks (streaming copy), and every asset reads back byte-identical. Reports
+ * {@code -Dsluice.measure.heap}) stores and assembles six 128 MiB uploads in 16 MiB chunks, one on
+ * each partition (all partitions busy with the largest chunks: the blob writer's worst case), and
+ * one 300 MiB upload in 1 MiB chunks (streaming copy), and every asset reads back byte-identical. Reports
  * the heap after each collection (from the process's GC log) and the peak heap its /metrics showed.
  * A measurement, kept out of the default run by its name; needs {@code target/classpath.txt}:
  * {@code ./mvnw -B -o -pl blob-writer package -DskipTests} then
@@ -98,8 +99,10 @@ class BlobWriterHeapMeasurement {
             Await.until(Duration.ofSeconds(60), () -> ready(httpPort), "the blob writer process to be ready");
             long started = System.nanoTime();
             List<UploadVerified> uploads = new ArrayList<>();
-            for (int i = 0; i < 4; i++) uploads.add(upload(requests, 160 * MIB, 16 * MIB, i));
-            uploads.add(upload(requests, 300 * MIB, MIB, 9));
+            for (int partition = 0; partition < Topics.UPLOAD_PARTITIONS; partition++) {
+                uploads.add(upload(requests, uploadIdOnPartition(partition), 128 * MIB, 16 * MIB, partition));
+            }
+            uploads.add(upload(requests, UploadIds.newUploadId(), 300 * MIB, MIB, 9));
             requests.flush();
             for (UploadVerified verified : uploads) {
                 awaitCount(blobEvents, verified.getUploadId(), false, verified.getChunks().size());
@@ -112,8 +115,8 @@ class BlobWriterHeapMeasurement {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             assertThat(process.isAlive()).as("the blob writer process is alive (no OutOfMemoryError)").isTrue();
-            String report = String.format(Locale.ROOT, "blob-writer at -Xmx%s, 1,240 MiB in 5 uploads (4 x 160 MiB "
-                    + "in 16 MiB chunks, 1 x 300 MiB in 1 MiB chunks): done in %.1f s; %d collections, %d of them full; "
+            String report = String.format(Locale.ROOT, "blob-writer at -Xmx%s, 1,068 MiB in 7 uploads (6 x 128 MiB "
+                    + "in 16 MiB chunks, one per partition; 1 x 300 MiB in 1 MiB chunks): done in %.1f s; %d collections, %d of them full; "
                     + "heap after a full collection at most %d MiB (after any, %d MiB); peak heap seen on /metrics %d MiB%n",
                     HEAP, seconds, collections(gcLog, "Pause"), collections(gcLog, "Pause Full"),
                     maxHeapAfterGc(gcLog, "Pause Full"), maxHeapAfterGc(gcLog, "Pause"), peakHeap.get() / MIB);
@@ -154,9 +157,8 @@ class BlobWriterHeapMeasurement {
     }
 
     /** Publishes the chunks of a random file and returns the decision the session processor would make. */
-    private static UploadVerified upload(KafkaProducer<String, UploadRequest> requests, int size, int chunkSize, long seed)
-            throws Exception {
-        String uploadId = UploadIds.newUploadId();
+    private static UploadVerified upload(KafkaProducer<String, UploadRequest> requests, String uploadId, int size,
+            int chunkSize, long seed) throws Exception {
         SplittableRandom random = new SplittableRandom(seed);
         MessageDigest whole = MessageDigest.getInstance("SHA-256");
         List<ChunkRef> chunks = new ArrayList<>();
@@ -177,10 +179,19 @@ class BlobWriterHeapMeasurement {
                 .setSha256(HexFormat.of().formatHex(whole.digest())).setChunks(chunks).build();
     }
 
+    /** An upload id the producer's default partitioner puts on this partition. */
+    private static String uploadIdOnPartition(int partition) {
+        while (true) {
+            String uploadId = UploadIds.newUploadId();
+            byte[] key = uploadId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (Utils.toPositive(Utils.murmur2(key)) % Topics.UPLOAD_PARTITIONS == partition) return uploadId;
+        }
+    }
+
     private static void awaitCount(TopicLog<String, BlobEvent> log, String uploadId, boolean asset, int count) {
         log.await(record -> record.key().equals(uploadId)
                         && (record.value().getPayload() instanceof AssetStored) == asset, count,
-                count + (asset ? " AssetStored" : " ChunkStored") + " of " + uploadId);
+                count + (asset ? " AssetStored" : " ChunkStored") + " of " + uploadId, Duration.ofMinutes(3));
     }
 
     private static String sha256Of(S3Server s3, String key) throws Exception {

@@ -27,6 +27,7 @@ import io.sluice.testkit.Await;
 import io.sluice.testkit.KafkaServer;
 import io.sluice.testkit.S3Server;
 import io.sluice.testkit.SchemaRegistryServer;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -113,8 +114,9 @@ final class BlobWriterUnderTest implements AutoCloseable {
         return rawRequests.send(new ProducerRecord<>(Topics.UPLOAD_REQUESTS.name(), key, value)).get();
     }
 
-    void decide(String uploadId, Object payload) throws Exception {
-        decisions.send(new ProducerRecord<>(Topics.UPLOAD_DECISIONS.name(), uploadId, new UploadDecision(payload))).get();
+    RecordMetadata decide(String uploadId, Object payload) throws Exception {
+        return decisions.send(new ProducerRecord<>(Topics.UPLOAD_DECISIONS.name(), uploadId,
+                new UploadDecision(payload))).get();
     }
 
     List<ChunkStored> awaitChunksStored(String uploadId, int count) {
@@ -136,8 +138,10 @@ final class BlobWriterUnderTest implements AutoCloseable {
                 .map(record -> (ChunkStored) record.value().getPayload()).toList();
     }
 
+    /** The blob writer's dead letter for the record at these coordinates. */
     DeadLetter awaitDeadLetter(String topic, int partition, long offset) {
-        return deadLetters.await(record -> record.value().getSourceTopic().equals(topic)
+        return deadLetters.await(record -> record.value().getComponent().equals("blob-writer")
+                        && record.value().getSourceTopic().equals(topic)
                         && record.value().getSourcePartition() == partition && record.value().getSourceOffset() == offset,
                 1, "a dead letter for " + topic + "-" + partition + "@" + offset).getFirst().value();
     }
@@ -172,7 +176,7 @@ final class BlobWriterUnderTest implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         service.close();
         requests.close();
         decisions.close();

@@ -74,7 +74,8 @@ class ChunkStorageIntegrationTest {
         assertThat(stored.get(2).getEventId()).isNotEqualTo(stored.get(0).getEventId());
         assertThat(writer.chunkObjects(upload.uploadId)).containsExactly(upload.chunkKey(0));
         assertThat(writer.read(upload.chunkKey(0))).isEqualTo(upload.chunks.getFirst());
-        assertThat(writer.service.counters().chunksAlreadyStored()).isEqualTo(alreadyStoredBefore + 2);
+        // at least: a chunk left uncommitted by an earlier test class may be redelivered meanwhile
+        assertThat(writer.service.counters().chunksAlreadyStored()).isGreaterThanOrEqualTo(alreadyStoredBefore + 2);
     }
 
     @Test
@@ -104,7 +105,7 @@ class ChunkStorageIntegrationTest {
         writer.awaitChunksStored(upload.uploadId, 1);
         assertThat(writer.chunksStoredSoFar(upload.uploadId)).extracting(ChunkStored::getIndex).containsExactly(1);
         assertThat(writer.chunkObjects(upload.uploadId)).containsExactly(upload.chunkKey(1));
-        assertThat(writer.service.counters().chunksSkipped()).isEqualTo(skippedBefore + 2);
+        assertThat(writer.service.counters().chunksSkipped()).isGreaterThanOrEqualTo(skippedBefore + 2);
     }
 
     @Test
@@ -121,5 +122,17 @@ class ChunkStorageIntegrationTest {
         assertThat(letter.getValue().array()).isEqualTo(poison);
         assertThat(new String(letter.getKey().array(), StandardCharsets.UTF_8)).isEqualTo(upload.uploadId);
         assertThat(letter.getDetail()).contains("WRONG_MAGIC_BYTE");
+    }
+
+    @Test
+    void shouldSetAsideAChunkWhoseUploadIdNamesNoObject() throws Exception {
+        TestUploads upload = TestUploads.withChunkLengths(7, 1_000);
+        ChunkReceived unnamed = ChunkReceived.newBuilder(upload.chunkReceived(0)).setUploadId("../escape").build();
+
+        RecordMetadata at = writer.send(unnamed);
+
+        DeadLetter letter = writer.awaitDeadLetter(Topics.UPLOAD_REQUESTS.name(), at.partition(), at.offset());
+        assertThat(letter.getReason()).isEqualTo(DeadLetterReason.INVALID_EVENT);
+        assertThat(letter.getDetail()).contains("../escape");
     }
 }

@@ -33,7 +33,11 @@ final class TopicLog<K, V> implements AutoCloseable {
 
     /** Waits until {@code count} records read so far match, and returns them (in the order read). */
     List<ConsumerRecord<K, V>> await(Predicate<ConsumerRecord<K, V>> matching, int count, String what) {
-        return Await.until(Duration.ofSeconds(30), () -> {
+        return await(matching, count, what, Duration.ofSeconds(30));
+    }
+
+    List<ConsumerRecord<K, V>> await(Predicate<ConsumerRecord<K, V>> matching, int count, String what, Duration timeout) {
+        return Await.until(timeout, () -> {
             consumer.poll(Duration.ofMillis(50)).forEach(seen::add);
             return seen.stream().filter(matching).toList();
         }, found -> found.size() >= count, what);
