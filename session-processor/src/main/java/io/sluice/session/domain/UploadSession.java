@@ -130,7 +130,7 @@ public final class UploadSession {
             case FINISHING, FINISHED -> {
                 if (size == spec.size() && Arrays.equals(sha256, data.finishSha256())) return List.of();
                 return List.of(new FinishRejected(data.state() == UploadState.FINISHED
-                        ? RejectionReason.UPLOAD_FINISHED : RejectionReason.CHUNKS_MISSING, List.of(),
+                        ? RejectionReason.UPLOAD_FINISHED : RejectionReason.INVALID_REQUEST, List.of(),
                         "the upload is already finishing with a different size or SHA-256"));
             }
             case FAILED, ABORTED, EXPIRED -> {
