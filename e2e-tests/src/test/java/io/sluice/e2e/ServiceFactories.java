@@ -1,6 +1,6 @@
 package io.sluice.e2e;
 
-import io.sluice.blob.BlobWriterService;
+import io.sluice.blob.BlobWriterMain;
 import io.sluice.index.IndexProjectorMain;
 import io.sluice.ingest.IngestApiService;
 import io.sluice.runtime.service.ServiceId;
@@ -16,7 +16,7 @@ final class ServiceFactories {
         return switch (id) {
             case INGEST_API -> IngestApiService::create;
             case SESSION_PROCESSOR -> SessionProcessorMain::create;
-            case BLOB_WRITER -> (config, metrics, endpoints) -> new BlobWriterService(config, metrics);
+            case BLOB_WRITER -> BlobWriterMain::create;
             case INDEX_PROJECTOR -> IndexProjectorMain::create;
         };
     }

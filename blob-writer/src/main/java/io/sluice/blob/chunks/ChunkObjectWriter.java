@@ -17,7 +17,8 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>{@code If-None-Match: *} makes the write create-only, atomically on S3, MinIO and S3Proxy: the
  * key names the bytes' SHA-256, so an existing object already holds exactly these bytes, and a
- * redelivered chunk costs no upload.
+ * redelivered chunk costs no upload. A store that ignores the header rewrites the same bytes, which
+ * is as harmless.
  */
 // "try": the SDK's close() may throw InterruptedException; this client is never closed on its own:
 // ObjectStore closes the HTTP client it shares

@@ -1,6 +1,7 @@
 package io.sluice.session.topology;
 
 import io.sluice.events.UploadOpened;
+import io.sluice.schemas.keys.UploadIds;
 import io.sluice.session.domain.UploadSpec;
 import java.util.Objects;
 
@@ -10,11 +11,15 @@ import java.util.Objects;
  */
 final class OpenedValidation {
 
+    /** Tenants name object keys (ObjectKeys.asset), so they are restricted to key-safe names. */
+    private static final String TENANT = "[A-Za-z0-9._-]{1,64}";
+
     private OpenedValidation() {}
 
     /** What is wrong with the request, or null. */
     static String problem(UploadOpened opened) {
-        if (opened.getTenant() == null || opened.getTenant().isBlank()) return "tenant is required";
+        if (!UploadIds.isUploadId(opened.getUploadId())) return "uploadId must be up_ followed by 32 hex digits";
+        if (opened.getTenant() == null || !opened.getTenant().matches(TENANT)) return "tenant must match " + TENANT;
         if (opened.getSize() <= 0) return "size must be positive";
         if (opened.getChunkSize() <= 0) return "chunkSize must be positive";
         long expectedCount = UploadSpec.chunkCount(opened.getSize(), opened.getChunkSize());
