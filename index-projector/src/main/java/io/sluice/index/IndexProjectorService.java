@@ -42,6 +42,7 @@ public final class IndexProjectorService implements Service {
         this.registry = registry;
         Properties properties = StreamsSettings.exactlyOnce(config, IndexProjectorTopology.APPLICATION_ID,
                 MAX_RECORD_BYTES);
+        properties.putAll(IndexProjectorTopology.streamsProperties(registry));
         properties.putAll(overrides);
         this.streams = new KafkaStreams(IndexProjectorTopology.buildTopology(
                 IndexProjectorSettings.from(config), registry), properties);

@@ -13,9 +13,13 @@ import io.sluice.session.topology.SessionProcessorTopology;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The session processor: its Streams app, ready while RUNNING. */
 public final class SessionProcessorService implements Service {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionProcessorService.class);
 
     private final KafkaStreams streams;
 
@@ -27,9 +31,15 @@ public final class SessionProcessorService implements Service {
     public SessionProcessorService(SluiceConfig config, SchemaRegistry registry, Properties overrides) {
         Properties properties = StreamsSettings.exactlyOnce(config, SessionProcessorTopology.APPLICATION_ID,
                 Topics.PRODUCER_MAX_REQUEST_BYTES);
+        properties.putAll(SessionProcessorTopology.streamsProperties(registry));
         properties.putAll(overrides);
-        this.streams = new KafkaStreams(SessionProcessorTopology.buildTopology(
-                SessionProcessorSettings.from(config), registry), properties);
+        SessionProcessorSettings settings = SessionProcessorSettings.from(config);
+        if (settings.knownTenants().isEmpty()) {
+            log.warn("{} names no tenant: requests of every tenant are processed; set it to the ingest API's "
+                    + "value so that direct producers' events for unknown tenants go to {}",
+                    Setting.AUTH_TOKENS.env(), Topics.DEAD_LETTERS.name());
+        }
+        this.streams = new KafkaStreams(SessionProcessorTopology.buildTopology(settings, registry), properties);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.sluice.blob.consume;
 
-import io.sluice.events.DeadLetterReason;
-import io.sluice.schemas.serde.UndecodableRecordException;
+import io.sluice.schemas.deadletters.DeadLetters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -77,7 +76,7 @@ final class PartitionBatch<V> implements Callable<BatchOutcome> {
         return switch (record.value()) {
             case null -> CompletableFuture.completedFuture(null); // a tombstone asks for nothing
             case Decoded.Undecodable<V> poison -> deadLetters.send(record, poison.rawValue(),
-                    reasonFor(poison.problem()), poison.problem().getMessage());
+                    DeadLetters.reasonFor(poison.problem()), poison.problem().getMessage());
             case Decoded.Event<V> event -> {
                 try {
                     yield processor.process(record, event.value());
@@ -87,11 +86,5 @@ final class PartitionBatch<V> implements Callable<BatchOutcome> {
                 }
             }
         };
-    }
-
-    private static DeadLetterReason reasonFor(UndecodableRecordException problem) {
-        return problem.problem() == UndecodableRecordException.Problem.INCOMPATIBLE_SCHEMA
-                ? DeadLetterReason.INCOMPATIBLE_SCHEMA
-                : DeadLetterReason.UNDECODABLE;
     }
 }

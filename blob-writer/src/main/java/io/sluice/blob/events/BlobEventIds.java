@@ -22,11 +22,6 @@ public final class BlobEventIds {
         return nameBased("blob-writer/AssetStored/" + uploadVerifiedEventId);
     }
 
-    /** The id of the dead letter for the record at these coordinates. */
-    public static String deadLetter(String component, String topic, int partition, long offset) {
-        return nameBased(component + "/DeadLetter/" + topic + "/" + partition + "/" + offset);
-    }
-
     private static String nameBased(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }

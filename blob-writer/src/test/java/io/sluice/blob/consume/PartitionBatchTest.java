@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.events.DeadLetter;
 import io.sluice.events.DeadLetterReason;
+import io.sluice.schemas.deadletters.DeadLetters;
 import io.sluice.schemas.registry.InMemorySchemaRegistry;
 import io.sluice.schemas.serde.UndecodableRecordException;
 import io.sluice.schemas.topics.Topics;
@@ -80,7 +81,7 @@ class PartitionBatchTest {
             assertThat(letter.getSourceOffset()).isEqualTo(11);
             assertThat(letter.getValue().array()).isEqualTo(poison);
             assertThat(letter.getComponent()).isEqualTo("blob-writer");
-            assertThat(new String(sent.headers().lastHeader(DeadLetterWriter.REASON_HEADER).value(),
+            assertThat(new String(sent.headers().lastHeader(DeadLetters.REASON_HEADER).value(),
                     StandardCharsets.UTF_8)).isEqualTo("UNDECODABLE");
         });
     }

@@ -29,14 +29,12 @@ class BlobEventsTest {
     void shouldDeriveTheSameIdFromTheSameCause() {
         assertThat(BlobEventIds.chunkStored("e-1")).isEqualTo(BlobEventIds.chunkStored("e-1"));
         assertThat(BlobEventIds.assetStored("v-1")).isEqualTo(BlobEventIds.assetStored("v-1"));
-        assertThat(BlobEventIds.deadLetter("blob-writer", "t", 1, 2)).isEqualTo(BlobEventIds.deadLetter("blob-writer", "t", 1, 2));
     }
 
     @Test
     void shouldDeriveDistinctIdsForDistinctCausesAndKinds() {
         assertThat(BlobEventIds.chunkStored("e-1")).isNotEqualTo(BlobEventIds.chunkStored("e-2"));
         assertThat(BlobEventIds.chunkStored("e-1")).isNotEqualTo(BlobEventIds.assetStored("e-1"));
-        assertThat(BlobEventIds.deadLetter("blob-writer", "t", 1, 2)).isNotEqualTo(BlobEventIds.deadLetter("blob-writer", "t", 1, 3));
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.sluice.index.topology;
 
 import io.sluice.events.AssetIndexEntry;
+import io.sluice.runtime.service.ServiceId;
+import io.sluice.schemas.deadletters.DeadLetterDeserializationHandler;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.topics.TopicSpec;
 import io.sluice.schemas.topics.Topics;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -19,13 +22,18 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>it writes the index entry to the compacted index topic and then {@code UploadFinished} to
  *       the finished topic. Under exactly_once_v2 both records, the store's changelog and the input
  *       offset commit in one transaction, so no read_committed reader sees {@code UploadFinished}
- *       without the durable index entry (SPEC I2, I3).</li>
+ *       without the durable index entry (SPEC I2, I3);</li>
+ *   <li>a blob event that cannot be decoded goes to the dead-letter topic through
+ *       {@link DeadLetterDeserializationHandler} (installed by {@link #streamsProperties}), and the
+ *       next one is processed.</li>
  * </ol>
  * Used by {@code main} and by the tests alike.
  */
 public final class IndexProjectorTopology {
 
     public static final String APPLICATION_ID = "sluice-index-projector";
+    /** The component named in this app's dead letters. */
+    public static final String COMPONENT = ServiceId.INDEX_PROJECTOR.moduleName();
     /** Asset id to its index entry: what this instance has indexed, so redeliveries are recognised. */
     public static final String ASSET_INDEX_STORE = "asset-index-store";
 
@@ -48,6 +56,14 @@ public final class IndexProjectorTopology {
         sink(topology, ASSET_INDEX_SINK, Topics.ASSET_INDEX, registry);
         sink(topology, UPLOADS_FINISHED_SINK, Topics.UPLOADS_FINISHED, registry);
         return topology;
+    }
+
+    /**
+     * The Streams properties the topology needs besides the usual ones: the deserialization handler
+     * that sets undecodable blob events aside. Used by the service and the tests alike.
+     */
+    public static Map<String, Object> streamsProperties(SchemaRegistry registry) {
+        return DeadLetterDeserializationHandler.streamsProperties(registry, COMPONENT);
     }
 
     private static <V> void sink(Topology topology, String name, TopicSpec<String, V> topic, SchemaRegistry registry) {

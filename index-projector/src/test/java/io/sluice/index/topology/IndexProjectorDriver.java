@@ -4,6 +4,7 @@ import io.sluice.events.AssetIndexEntry;
 import io.sluice.events.AssetStored;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.ChunkStored;
+import io.sluice.events.DeadLetter;
 import io.sluice.events.DerivativeLink;
 import io.sluice.events.UploadFinished;
 import io.sluice.schemas.keys.ObjectKeys;
@@ -17,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -30,14 +34,16 @@ final class IndexProjectorDriver implements AutoCloseable {
     static final String TENANT = "acme";
     static final Instant STORED_AT = Instant.parse("2026-11-21T10:00:00.123Z");
 
+    private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, BlobEvent> blobEvents;
     private final TestOutputTopic<String, AssetIndexEntry> index;
     private final TestOutputTopic<String, UploadFinished> finished;
+    private final TestOutputTopic<byte[], DeadLetter> deadLetters;
 
     IndexProjectorDriver() throws Exception {
-        InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
         Properties properties = new Properties();
+        properties.putAll(IndexProjectorTopology.streamsProperties(registry));
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "index-projector-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         Path stateDir = Path.of(System.getProperty("sluice.build.dir", "target"), "ttd-state");
@@ -52,6 +58,8 @@ final class IndexProjectorDriver implements AutoCloseable {
         finished = driver.createOutputTopic(Topics.UPLOADS_FINISHED.name(),
                 Topics.UPLOADS_FINISHED.keySerde(registry).deserializer(),
                 Topics.UPLOADS_FINISHED.valueSerde(registry).deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(),
+                Topics.DEAD_LETTERS.valueSerde(registry).deserializer());
     }
 
     /** An AssetStored as the blob writer reports it, for a new upload. */
@@ -74,6 +82,22 @@ final class IndexProjectorDriver implements AutoCloseable {
         blobEvents.pipeInput(uploadId, new BlobEvent(ChunkStored.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setUploadId(uploadId).setTenant(TENANT).setTimestamp(STORED_AT).setIndex(index).setLength(1024)
                 .setSha256(sha).setObjectKey(ObjectKeys.chunk(uploadId, index, sha)).build()), STORED_AT);
+    }
+
+    /** Writes {@code value} to the blob-event topic as it is, under the key {@code uploadId}. */
+    void reportRaw(String uploadId, byte[] value) {
+        driver.createInputTopic(Topics.BLOB_EVENTS.name(), new StringSerializer(), new ByteArraySerializer())
+                .pipeInput(uploadId, value, STORED_AT);
+    }
+
+    /** The registry the topology's serdes use: to write records in other schemas. */
+    InMemorySchemaRegistry registry() {
+        return registry;
+    }
+
+    /** Records on the dead-letter topic since the last call. */
+    List<TestRecord<byte[], DeadLetter>> deadLetters() {
+        return deadLetters.readRecordsToList();
     }
 
     /** Index records written since the last call. */

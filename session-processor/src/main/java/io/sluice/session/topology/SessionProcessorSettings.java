@@ -3,20 +3,36 @@ package io.sluice.session.topology;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The limits the session processor applies.
  *
  * @param parkedBytesLimit bytes of chunks ahead of the hash frontier one upload may park
  * @param expiryCheckInterval how often the wall-clock punctuator looks for idle uploads
+ * @param knownTenants the tenants of {@code SLUICE_AUTH_TOKENS} (the same value the ingest API
+ *     reads): a request naming another tenant goes to the dead-letter topic. Empty means no tenant
+ *     is configured, and then every tenant is accepted and the service warns at start-up: a
+ *     deployment that does not pass the setting to the processor keeps processing every request,
+ *     and the ingest API, which refuses every request when it has no tokens, still guards HTTP.
  */
-public record SessionProcessorSettings(long parkedBytesLimit, Duration expiryCheckInterval) {
+public record SessionProcessorSettings(long parkedBytesLimit, Duration expiryCheckInterval, Set<String> knownTenants) {
+
+    public SessionProcessorSettings {
+        knownTenants = Set.copyOf(knownTenants);
+    }
 
     public static SessionProcessorSettings from(SluiceConfig config) {
         Duration ttl = config.getDuration(Setting.UPLOAD_TTL);
         Duration interval = ttl.dividedBy(10);
         if (interval.compareTo(Duration.ofSeconds(1)) < 0) interval = Duration.ofSeconds(1);
         if (interval.compareTo(Duration.ofSeconds(30)) > 0) interval = Duration.ofSeconds(30);
-        return new SessionProcessorSettings(config.getLong(Setting.PARKED_BYTES_MAX), interval);
+        return new SessionProcessorSettings(config.getLong(Setting.PARKED_BYTES_MAX), interval,
+                TenantNames.fromAuthTokens(config.get(Setting.AUTH_TOKENS)));
+    }
+
+    /** Whether requests naming {@code tenant} are processed. */
+    public boolean isKnownTenant(String tenant) {
+        return knownTenants.isEmpty() || (tenant != null && knownTenants.contains(tenant));
     }
 }

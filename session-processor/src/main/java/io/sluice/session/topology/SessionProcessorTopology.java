@@ -1,5 +1,7 @@
 package io.sluice.session.topology;
 
+import io.sluice.runtime.service.ServiceId;
+import io.sluice.schemas.deadletters.DeadLetterDeserializationHandler;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.topics.TopicSpec;
 import io.sluice.schemas.topics.Topics;
@@ -17,13 +19,18 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>one processor applies each to the upload's session, kept in {@value #SESSIONS_STORE}, with
  *       chunks that arrived ahead of the hash frontier parked in {@value #PARKED_CHUNKS_STORE};</li>
  *   <li>every decision goes to the decisions topic, every change of a session to the compacted
- *       status topic, and the punctuator's expiry requests back to the request topic.</li>
+ *       status topic, and the punctuator's expiry requests back to the request topic;</li>
+ *   <li>a request naming a tenant that does not exist goes to the dead-letter topic instead, and so
+ *       does, through {@link DeadLetterDeserializationHandler} (installed by {@link #streamsProperties}),
+ *       any input record that cannot be decoded: processing goes on with the next record.</li>
  * </ol>
  * Used by {@code main} and by the tests alike.
  */
 public final class SessionProcessorTopology {
 
     public static final String APPLICATION_ID = "sluice-session-processor";
+    /** The component named in this app's dead letters. */
+    public static final String COMPONENT = ServiceId.SESSION_PROCESSOR.moduleName();
     public static final String SESSIONS_STORE = "upload-sessions";
     public static final String PARKED_CHUNKS_STORE = "parked-chunks";
 
@@ -34,6 +41,7 @@ public final class SessionProcessorTopology {
     static final String DECISIONS_SINK = "upload-decisions-sink";
     static final String STATUS_SINK = "upload-status-sink";
     static final String EXPIRY_REQUESTS_SINK = "expiry-requests-sink";
+    static final String DEAD_LETTERS_SINK = "dead-letters-sink";
 
     private SessionProcessorTopology() {}
 
@@ -43,7 +51,8 @@ public final class SessionProcessorTopology {
         source(topology, BLOB_EVENTS_SOURCE, Topics.BLOB_EVENTS, registry);
         source(topology, FINISHED_SOURCE, Topics.UPLOADS_FINISHED, registry);
 
-        topology.addProcessor(PROCESSOR, () -> new UploadSessionProcessor(settings),
+        RequestDeadLetters deadLetters = new RequestDeadLetters(Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer());
+        topology.addProcessor(PROCESSOR, () -> new UploadSessionProcessor(settings, deadLetters),
                 REQUESTS_SOURCE, BLOB_EVENTS_SOURCE, FINISHED_SOURCE);
 
         // Parked chunks are whole chunks, and a session of a many-chunk upload holds a digest per
@@ -58,7 +67,19 @@ public final class SessionProcessorTopology {
         sink(topology, DECISIONS_SINK, Topics.UPLOAD_DECISIONS, registry);
         sink(topology, STATUS_SINK, Topics.UPLOAD_STATUS, registry);
         sink(topology, EXPIRY_REQUESTS_SINK, Topics.UPLOAD_REQUESTS, registry);
+        // Keys reach the processor as strings; their UTF-8 bytes are the original key bytes the
+        // dead-letter topic is keyed by.
+        topology.addSink(DEAD_LETTERS_SINK, Topics.DEAD_LETTERS.name(), Serdes.String().serializer(),
+                Topics.DEAD_LETTERS.valueSerde(registry).serializer(), PROCESSOR);
         return topology;
+    }
+
+    /**
+     * The Streams properties the topology needs besides the usual ones: the deserialization handler
+     * that sets undecodable input records aside. Used by the service and the tests alike.
+     */
+    public static Map<String, Object> streamsProperties(SchemaRegistry registry) {
+        return DeadLetterDeserializationHandler.streamsProperties(registry, COMPONENT);
     }
 
     private static <V> void source(Topology topology, String name, TopicSpec<String, V> topic, SchemaRegistry registry) {

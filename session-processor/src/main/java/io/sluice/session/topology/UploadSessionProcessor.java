@@ -5,6 +5,7 @@ import io.sluice.events.AssetStored;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.ChunkReceived;
 import io.sluice.events.ChunkStored;
+import io.sluice.events.DeadLetterReason;
 import io.sluice.events.ExpiryRequested;
 import io.sluice.events.FinishRequested;
 import io.sluice.events.RejectedChunk;
@@ -44,6 +45,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Times given to the domain are the events' own timestamps, never the clock: replaying the
  * topics reproduces the same sessions.
+ *
+ * <p>A request naming a tenant that is not configured gets no decision and creates nothing: it is
+ * set aside on the dead-letter topic ({@code UNKNOWN_TENANT}), because only a direct producer can
+ * send one (the ingest API knows the same tenants) and no client is waiting for its outcome.
  */
 final class UploadSessionProcessor implements Processor<String, Object, String, Object> {
 
@@ -54,14 +59,16 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
     static final int MAX_MISSING_IN_OUTCOME = 1000;
 
     private final SessionProcessorSettings settings;
+    private final RequestDeadLetters deadLetters;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, SessionRecord> sessions;
     private ParkedChunkStore parked;
     /** Expiry requests sent and not yet seen back, by upload id: the activity time they were for. */
     private final Map<String, Long> expiryRequested = new HashMap<>();
 
-    UploadSessionProcessor(SessionProcessorSettings settings) {
+    UploadSessionProcessor(SessionProcessorSettings settings, RequestDeadLetters deadLetters) {
         this.settings = settings;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -75,7 +82,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
     @Override
     public void process(Record<String, Object> record) {
         switch (record.value()) {
-            case UploadRequest request -> processRequest(record, request.getPayload());
+            case UploadRequest request -> processRequest(record, request);
             case BlobEvent blobEvent -> processBlobEvent(record, blobEvent.getPayload());
             case UploadFinished finished -> processFinished(record, finished);
             case null -> { /* a tombstone carries nothing to apply */ }
@@ -83,7 +90,14 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
         }
     }
 
-    private void processRequest(Record<String, Object> record, Object payload) {
+    private void processRequest(Record<String, Object> record, UploadRequest request) {
+        Object payload = request.getPayload();
+        String tenant = tenantOf(payload);
+        if (!settings.isKnownTenant(tenant) && !isExpiryOfHeldSession(payload)) {
+            deadLetters.setAside(context, record, request, DeadLetterReason.UNKNOWN_TENANT,
+                    "tenant " + tenant + " is not one of the tenants configured in SLUICE_AUTH_TOKENS");
+            return;
+        }
         switch (payload) {
             case UploadOpened opened -> open(record, opened);
             case ChunkReceived chunk -> receiveChunk(record, chunk);
@@ -207,6 +221,27 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
         }
         session.addOutcome(outcome);
         apply(record, session, events, abort.getEventId(), abort.getTimestamp());
+    }
+
+    private static String tenantOf(Object payload) {
+        return switch (payload) {
+            case UploadOpened opened -> opened.getTenant();
+            case ChunkReceived chunk -> chunk.getTenant();
+            case FinishRequested finish -> finish.getTenant();
+            case AbortRequested abort -> abort.getTenant();
+            case ExpiryRequested expiry -> expiry.getTenant();
+            default -> throw new IllegalArgumentException("unexpected request " + payload.getClass());
+        };
+    }
+
+    /**
+     * An expiry request for a session this processor holds: the punctuator asked for it. It is applied
+     * even when its tenant has since been removed from the configuration, so that the tenant's open
+     * uploads still expire and their chunk objects are deleted. Sessions exist only for tenants that
+     * were accepted when they opened, so this admits no request for a tenant that never was.
+     */
+    private boolean isExpiryOfHeldSession(Object payload) {
+        return payload instanceof ExpiryRequested expiry && sessionOf(expiry.getUploadId(), expiry.getTenant()) != null;
     }
 
     /** Applies an expiry decided by the punctuator, unless the upload was active after that decision. */

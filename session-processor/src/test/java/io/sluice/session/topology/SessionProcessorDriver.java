@@ -4,6 +4,7 @@ import io.sluice.events.AbortRequested;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.ChunkReceived;
 import io.sluice.events.ChunkStored;
+import io.sluice.events.DeadLetter;
 import io.sluice.events.ExpiryRequested;
 import io.sluice.events.FinishRequested;
 import io.sluice.events.UploadDecision;
@@ -25,12 +26,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * Drives the session processor's topology in the domain's words ("open", "send chunk", "report
@@ -39,8 +45,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class SessionProcessorDriver implements AutoCloseable {
 
     static final String TENANT = "acme";
+    /** Another configured tenant. */
+    static final String OTHER_TENANT = "globex";
     static final Duration TTL = Duration.ofMinutes(10);
 
+    private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, UploadRequest> requests;
     private final TestInputTopic<String, BlobEvent> blobEvents;
@@ -48,17 +57,24 @@ final class SessionProcessorDriver implements AutoCloseable {
     private final TestOutputTopic<String, UploadDecision> decisions;
     private final TestOutputTopic<String, UploadStatus> statuses;
     private final TestOutputTopic<String, UploadRequest> requestsOut;
+    private final TestOutputTopic<byte[], DeadLetter> deadLetters;
     private Instant now = Instant.parse("2026-11-21T10:00:00Z");
 
+    /** A driver whose configuration names {@link #TENANT} and {@link #OTHER_TENANT}. */
     SessionProcessorDriver(long parkedBytesLimit) throws Exception {
-        InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+        this(parkedBytesLimit, Set.of(TENANT, OTHER_TENANT));
+    }
+
+    SessionProcessorDriver(long parkedBytesLimit, Set<String> knownTenants) throws Exception {
         Properties properties = new Properties();
+        properties.putAll(SessionProcessorTopology.streamsProperties(registry));
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "session-processor-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         Path stateDir = Path.of(System.getProperty("sluice.build.dir", "target"), "ttd-state");
         Files.createDirectories(stateDir);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(stateDir, "session").toString());
-        SessionProcessorSettings settings = new SessionProcessorSettings(parkedBytesLimit, Duration.ofSeconds(5));
+        SessionProcessorSettings settings = new SessionProcessorSettings(parkedBytesLimit, Duration.ofSeconds(5),
+                knownTenants);
         driver = new TopologyTestDriver(SessionProcessorTopology.buildTopology(settings, registry), properties, now);
         requests = input(Topics.UPLOAD_REQUESTS, registry);
         blobEvents = input(Topics.BLOB_EVENTS, registry);
@@ -66,6 +82,24 @@ final class SessionProcessorDriver implements AutoCloseable {
         decisions = output(Topics.UPLOAD_DECISIONS, registry);
         statuses = output(Topics.UPLOAD_STATUS, registry);
         requestsOut = output(Topics.UPLOAD_REQUESTS, registry);
+        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(),
+                Topics.DEAD_LETTERS.valueSerde(registry).deserializer());
+    }
+
+    /** Writes {@code value} to an input topic as it is, under the key {@code uploadId}. */
+    void sendRaw(String topic, String uploadId, byte[] value) {
+        driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer())
+                .pipeInput(uploadId, value, now);
+    }
+
+    /** The registry the topology's serdes use: to write records in other schemas. */
+    InMemorySchemaRegistry registry() {
+        return registry;
+    }
+
+    /** The records on the dead-letter topic since the last call. */
+    List<TestRecord<byte[], DeadLetter>> deadLetters() {
+        return deadLetters.readRecordsToList();
     }
 
     private <V> TestInputTopic<String, V> input(TopicSpec<String, V> topic, InMemorySchemaRegistry registry) {
@@ -152,8 +186,12 @@ final class SessionProcessorDriver implements AutoCloseable {
 
     /** An expiry request as the punctuator writes it, for an upload last active at {@code lastActivity}. */
     void requestExpiry(String uploadId, Instant lastActivity) {
+        requestExpiry(uploadId, TENANT, lastActivity);
+    }
+
+    void requestExpiry(String uploadId, String tenant, Instant lastActivity) {
         requests.pipeInput(uploadId, new UploadRequest(ExpiryRequested.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setUploadId(uploadId).setTenant(TENANT).setTimestamp(now)
+                .setEventId(UUID.randomUUID().toString()).setUploadId(uploadId).setTenant(tenant).setTimestamp(now)
                 .setLastActivityAt(lastActivity).build()), now);
     }
 
@@ -165,6 +203,10 @@ final class SessionProcessorDriver implements AutoCloseable {
     /** The newest status of each upload written since the last call. */
     Map<String, UploadStatus> statuses() {
         return statuses.readKeyValuesToMap();
+    }
+
+    KeyValueStore<String, SessionRecord> sessionsStore() {
+        return driver.getKeyValueStore(SessionProcessorTopology.SESSIONS_STORE);
     }
 
     KeyValueStore<String, byte[]> parkedStore() {

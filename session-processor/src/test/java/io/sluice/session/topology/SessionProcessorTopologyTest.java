@@ -167,7 +167,7 @@ class SessionProcessorTopologyTest {
         d.decisions();
         d.statuses();
 
-        d.sendChunk(UPLOAD, "intruder", 0, chunk(0));
+        d.sendChunk(UPLOAD, SessionProcessorDriver.OTHER_TENANT, 0, chunk(0));
 
         assertThat(d.decisions()).singleElement().isInstanceOfSatisfying(ChunkRejected.class,
                 r -> assertThat(r.getReason()).isEqualTo(RejectionReason.UNKNOWN_UPLOAD));
