@@ -25,7 +25,8 @@ public enum Setting {
             + "index-projector 8083."),
     STATE_DIR("state", "Directory for local state (Kafka Streams state stores)."),
     TOPIC_REPLICATION_FACTOR("1", "Replication factor of the topics Sluice creates."),
-    AUTH_TOKENS("", "Bearer tokens and their tenants: comma-separated tenant=sha256:<hex of the token>.",
+    AUTH_TOKENS("", "Bearer tokens and their tenants: comma-separated tenant=sha256:<hex of the token>. "
+            + "The session processor reads the tenant names: events naming any other tenant go to the dead-letter topic.",
             true),
     MAX_UPLOAD_SIZE("107374182400", "Largest upload accepted, in bytes (100 GiB)."),
     CHUNK_SIZE_DEFAULT("8388608", "Chunk size when the client names none, in bytes (8 MiB)."),
