@@ -1,8 +1,10 @@
 package io.sluice.e2e;
 
+import io.minio.ListObjectsArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
 import io.sluice.events.ChunkReceived;
 import io.sluice.events.FinishRequested;
-import io.sluice.events.UploadFinished;
 import io.sluice.events.UploadOpened;
 import io.sluice.events.UploadRequest;
 import io.sluice.runtime.config.Setting;
@@ -29,17 +31,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The four services started in this JVM against the test servers, as {@code main} would start
- * them, with a tenant and its token. Stream apps have fixed application ids, so one pipeline runs
- * per JVM.
+ * them, with two tenants and their tokens. Stream apps have fixed application ids, so one pipeline
+ * runs per JVM: test classes share it through {@link SharedPipeline}; a test that needs other
+ * settings for every service (a short time-to-live) runs in a JVM of its own.
  */
 final class InProcessPipeline implements AutoCloseable {
 
@@ -58,6 +58,15 @@ final class InProcessPipeline implements AutoCloseable {
     }
 
     static InProcessPipeline start(Infrastructure infrastructure, String name) throws Exception {
+        return start(infrastructure, name, Map.of());
+    }
+
+    /**
+     * @param overrides settings every service gets instead of the test defaults (e.g.
+     *     {@link Setting#UPLOAD_TTL}, {@link Setting#PARKED_BYTES_MAX})
+     */
+    static InProcessPipeline start(Infrastructure infrastructure, String name, Map<Setting, String> overrides)
+            throws Exception {
         for (TopicSpec<?, ?> topic : Topics.all()) {
             infrastructure.kafka().createTopic(topic.name(), topic.partitions(), topic.config());
         }
@@ -73,8 +82,14 @@ final class InProcessPipeline implements AutoCloseable {
         settings.put(Setting.S3_BUCKET, bucket);
         settings.put(Setting.HTTP_PORT, "0");
         settings.put(Setting.FINISH_WAIT, "PT60S");
+        settings.putAll(overrides);
         InProcessPipeline pipeline = new InProcessPipeline(infrastructure, SluiceConfig.of(settings));
-        pipeline.startServices(name);
+        try {
+            pipeline.startServices(name);
+        } catch (Exception | Error e) {
+            pipeline.close();
+            throw e;
+        }
         return pipeline;
     }
 
@@ -93,12 +108,37 @@ final class InProcessPipeline implements AutoCloseable {
         }
     }
 
+    /** The settings every service runs with (without the tokens). */
+    SluiceConfig config() {
+        return config;
+    }
+
     SluiceClient client() {
-        return new SluiceClient("http://127.0.0.1:" + ingest().httpPort(), token);
+        return new SluiceClient(baseUrl(), token);
     }
 
     SluiceClient otherTenantClient() {
-        return new SluiceClient("http://127.0.0.1:" + ingest().httpPort(), otherToken);
+        return new SluiceClient(baseUrl(), otherToken);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + ingest().httpPort();
+    }
+
+    /** Reads the pipeline's topics as any consumer would. */
+    EventLog events() {
+        return new EventLog(infrastructure.kafka().bootstrapServers(),
+                SchemaRegistryClient.of(infrastructure.registry().url()));
+    }
+
+    /** The names of the objects in the pipeline's bucket under {@code prefix}, listed through MinIO. */
+    List<String> objectKeys(String prefix) throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (Result<Item> item : infrastructure.s3().client().listObjects(ListObjectsArgs.builder()
+                .bucket(config.get(Setting.S3_BUCKET)).prefix(prefix).recursive(true).build())) {
+            keys.add(item.get().objectName());
+        }
+        return keys;
     }
 
     private RunningService ingest() {
@@ -139,47 +179,13 @@ final class InProcessPipeline implements AutoCloseable {
                     .setUploadId(uploadId).setTenant(TENANT).setTimestamp(Instant.now()).setSize(file.length)
                     .setSha256(SluiceClient.sha256(file, 0, file.length)).build());
         }
-        return awaitFinished(uploadId).getAssetId();
+        return events().await(Topics.UPLOADS_FINISHED, uploadId, found -> !found.isEmpty(), Duration.ofSeconds(60))
+                .getFirst().getAssetId();
     }
 
     private static void send(KafkaProducer<String, UploadRequest> producer, String uploadId, Object event)
             throws Exception {
         producer.send(new ProducerRecord<>(Topics.UPLOAD_REQUESTS.name(), uploadId, new UploadRequest(event))).get();
-    }
-
-    /** Every UploadFinished of this upload a read_committed consumer sees within the given time. */
-    List<UploadFinished> finishedEvents(String uploadId, Duration within) {
-        List<UploadFinished> found = new ArrayList<>();
-        readFinished(uploadId, within, found::add, () -> false);
-        return found;
-    }
-
-    private UploadFinished awaitFinished(String uploadId) {
-        List<UploadFinished> found = new ArrayList<>();
-        readFinished(uploadId, Duration.ofSeconds(60), found::add, () -> !found.isEmpty());
-        if (found.isEmpty()) throw new AssertionError("no UploadFinished for " + uploadId + " within 60 s");
-        return found.getFirst();
-    }
-
-    private void readFinished(String uploadId, Duration within, java.util.function.Consumer<UploadFinished> sink,
-            java.util.function.BooleanSupplier done) {
-        var registry = SchemaRegistryClient.of(infrastructure.registry().url());
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafka().bootstrapServers());
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        try (KafkaConsumer<String, UploadFinished> consumer = new KafkaConsumer<>(properties,
-                Topics.UPLOADS_FINISHED.keySerde(registry).deserializer(),
-                Topics.UPLOADS_FINISHED.valueSerde(registry).deserializer())) {
-            consumer.subscribe(List.of(Topics.UPLOADS_FINISHED.name()));
-            long deadline = System.nanoTime() + within.toNanos();
-            while (System.nanoTime() < deadline && !done.getAsBoolean()) {
-                for (ConsumerRecord<String, UploadFinished> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (uploadId.equals(record.key())) sink.accept(record.value());
-                }
-            }
-        }
     }
 
     private static String sha256Hex(String text) throws Exception {

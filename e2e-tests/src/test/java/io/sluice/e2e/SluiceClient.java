@@ -3,27 +3,38 @@ package io.sluice.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 
 /** A client of Sluice's public HTTP API, as a user's program would write it; answers keep status and JSON. */
 final class SluiceClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** An HTTP answer: status, parsed JSON body (or null) and a header of interest. */
-    record Answer(int status, JsonNode json, String location) {
+    /** An HTTP answer: status, headers, the body as text and, when it is JSON, parsed (else null). */
+    record Answer(int status, HttpHeaders headers, String body, JsonNode json) {
         String text(String field) {
             return json == null || json.get(field) == null ? null : json.get(field).asText();
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        String location() {
+            return header("Location");
         }
     }
 
@@ -40,20 +51,46 @@ final class SluiceClient {
         return new SluiceClient(base.toString(), otherToken);
     }
 
+    /** The same API without an {@code Authorization} header. */
+    SluiceClient withoutToken() {
+        return new SluiceClient(base.toString(), null);
+    }
+
     ObjectNode newUpload(String fileName, long size, int chunkSize) {
         return JSON.createObjectNode().put("fileName", fileName).put("contentType", "application/octet-stream")
                 .put("size", size).put("chunkSize", chunkSize);
     }
 
     Answer create(ObjectNode body) {
-        return send(request("v1/uploads").POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+        return createRaw(body.toString());
+    }
+
+    /** A create with any body text, well-formed or not. */
+    Answer createRaw(String body) {
+        return send(request("v1/uploads").POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json"));
     }
 
     Answer putChunk(String uploadId, int index, byte[] bytes, int offset, int length) {
-        return send(request("v1/uploads/" + uploadId + "/chunks/" + index)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes, offset, length))
-                .header("Content-Type", "application/octet-stream"));
+        return putChunk(uploadId, index, HttpRequest.BodyPublishers.ofByteArray(bytes, offset, length), Map.of());
+    }
+
+    /** A chunk with extra request headers (e.g. {@code Content-Digest}); {@code Content-Length} is the body's. */
+    Answer putChunk(String uploadId, int index, byte[] bytes, Map<String, String> headers) {
+        return putChunk(uploadId, index, HttpRequest.BodyPublishers.ofByteArray(bytes), headers);
+    }
+
+    /** A chunk sent without {@code Content-Length}, with chunked transfer encoding, as a stream of unknown length. */
+    Answer putChunkStreamed(String uploadId, int index, byte[] bytes) {
+        return putChunk(uploadId, index, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)),
+                Map.of());
+    }
+
+    private Answer putChunk(String uploadId, int index, HttpRequest.BodyPublisher body, Map<String, String> headers) {
+        HttpRequest.Builder request = request("v1/uploads/" + uploadId + "/chunks/" + index).PUT(body)
+                .header("Content-Type", "application/octet-stream");
+        headers.forEach(request::header);
+        return send(request);
     }
 
     Answer status(String uploadId) {
@@ -61,7 +98,11 @@ final class SluiceClient {
     }
 
     Answer finish(String uploadId, long size, String sha256) {
-        String body = JSON.createObjectNode().put("size", size).put("sha256", sha256).toString();
+        return finishRaw(uploadId, JSON.createObjectNode().put("size", size).put("sha256", sha256).toString());
+    }
+
+    /** A finish with any body text, well-formed or not. */
+    Answer finishRaw(String uploadId, String body) {
         return send(request("v1/uploads/" + uploadId + "/finish").POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json"));
     }
@@ -76,6 +117,13 @@ final class SluiceClient {
 
     Answer assets(int limit) {
         return send(request("v1/assets?limit=" + limit).GET());
+    }
+
+    /** The asset's content as an answer: for the problem document of a refusal (the bytes are not JSON). */
+    Answer content(String assetId, String range) {
+        HttpRequest.Builder request = request("v1/assets/" + assetId + "/content").GET();
+        if (range != null) request.header("Range", range);
+        return send(request);
     }
 
     /** The asset's bytes, streamed and hashed: (HTTP status, SHA-256 hex, byte count). */
@@ -120,7 +168,8 @@ final class SluiceClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        // longer than the pipelines' finish wait (60 s), after which a finish answers 202
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(90));
         if (token != null) builder.header("Authorization", "Bearer " + token);
         return builder;
     }
@@ -129,8 +178,9 @@ final class SluiceClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            JsonNode json = body == null || body.isBlank() ? null : JSON.readTree(body);
-            return new Answer(response.statusCode(), json, response.headers().firstValue("Location").orElse(null));
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode json = isJson && body != null && !body.isBlank() ? JSON.readTree(body) : null;
+            return new Answer(response.statusCode(), response.headers(), body, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

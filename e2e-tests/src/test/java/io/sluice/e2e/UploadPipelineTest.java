@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.e2e.SluiceClient.Answer;
-import io.sluice.testkit.Infrastructure;
-import io.sluice.testkit.RealServers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The scenarios of SPEC.md through the public HTTP API, with all four services running in this JVM
  * on the real broker, registry and S3 server.
  */
-@RealServers
+@OnSharedPipeline
 class UploadPipelineTest {
 
     private static final int MIB = 1 << 20;
@@ -37,14 +34,9 @@ class UploadPipelineTest {
     private static SluiceClient client;
 
     @BeforeAll
-    static void start(Infrastructure infrastructure) throws Exception {
-        pipeline = InProcessPipeline.start(infrastructure, "pipeline");
+    static void connect(InProcessPipeline shared) {
+        pipeline = shared;
         client = pipeline.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (pipeline != null) pipeline.close();
     }
 
     @Test

@@ -2,9 +2,16 @@ package io.sluice.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.e2e.SluiceClient.Answer;
+import io.sluice.testkit.Await;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /** Test files and the upload steps every scenario repeats, with their expected answers asserted. */
 final class Uploads {
@@ -26,6 +33,28 @@ final class Uploads {
         Answer created = client.create(body);
         assertThat(created.status()).as("create: %s", created.json()).isEqualTo(201);
         return created.text("uploadId");
+    }
+
+    /** The bytes of chunk {@code index} of the file. */
+    static byte[] chunkOf(byte[] file, int chunkSize, int index) {
+        int offset = index * chunkSize;
+        return Arrays.copyOfRange(file, offset, Math.min(file.length, offset + chunkSize));
+    }
+
+    /** The upload's status (200) once {@code accept} holds for it. */
+    static JsonNode awaitStatus(SluiceClient client, String uploadId, Predicate<JsonNode> accept, String what) {
+        return Await.until(Duration.ofSeconds(30), () -> {
+            Answer status = client.status(uploadId);
+            assertThat(status.status()).as("status of %s: %s", uploadId, status.body()).isEqualTo(200);
+            return status.json();
+        }, accept, what + " in the status of " + uploadId);
+    }
+
+    /** The numbers of a JSON array such as a status's {@code received}. */
+    static List<Integer> indexes(JsonNode array) {
+        List<Integer> indexes = new ArrayList<>();
+        array.forEach(item -> indexes.add(item.asInt()));
+        return indexes;
     }
 
     static int chunkCount(byte[] file, int chunkSize) {

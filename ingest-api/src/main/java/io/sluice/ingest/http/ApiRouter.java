@@ -75,13 +75,17 @@ public final class ApiRouter implements HttpHandler {
                 .header("Allow", String.join(", ", new ArrayList<>(allowed)));
     }
 
-    /** Answers with the problem unless the response has begun (then the client sees a cut-off body). */
+    /**
+     * Answers with the problem unless the response has begun (then the client sees a cut-off body).
+     * A refusal may leave the request body unread: see {@link UnreadBody}.
+     */
     private static void answer(HttpExchange exchange, ApiException problem) throws IOException {
         if (exchange.getResponseCode() != -1) {
             log.warn("{} {}: {} after the response began", exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), problem.code().code());
             return;
         }
+        UnreadBody.discardOrClose(exchange);
         Responses.problem(exchange, problem);
     }
 }

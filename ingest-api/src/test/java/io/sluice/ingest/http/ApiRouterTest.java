@@ -8,6 +8,7 @@ import io.sluice.ingest.kafka.PublishFailedException;
 import io.sluice.runtime.http.HttpEndpoints;
 import io.sluice.runtime.http.Metrics;
 import io.sluice.runtime.service.Readiness;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -100,6 +101,35 @@ class ApiRouterTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).contains("1");
         assertThat(response.body()).doesNotContain("broker down");
+    }
+
+    @Test
+    void shouldAnswerARefusalLeavingALongBodyUnreadAsTheConnectionsLastSoTheNextCallGetsAFreshOne() throws Exception {
+        byte[] body = new byte[UnreadBody.DISCARD_LIMIT * 4];
+        for (HttpRequest.BodyPublisher publisher : List.of(HttpRequest.BodyPublishers.ofByteArray(body),
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))) { // chunked
+            HttpResponse<String> refused = http.send(request("PUT", "/v1/things/1", publisher).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Connection")).contains("close");
+            assertThat(send("GET", "/v1/things/2", "Bearer t0ken").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void shouldDiscardAShortUnreadBodyAndKeepTheConnection() throws Exception {
+        HttpResponse<String> refused = http.send(request("PUT", "/v1/things/1",
+                HttpRequest.BodyPublishers.ofByteArray(new byte[1000])).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Connection")).isEmpty();
+        assertThat(send("GET", "/v1/things/2", "Bearer t0ken").statusCode()).isEqualTo(200);
+    }
+
+    private static HttpRequest.Builder request(String method, String path, HttpRequest.BodyPublisher body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoints.port() + path))
+                .method(method, body).header("Authorization", "Bearer t0ken");
     }
 
     private static HttpResponse<String> send(String method, String path, String authorization) throws Exception {

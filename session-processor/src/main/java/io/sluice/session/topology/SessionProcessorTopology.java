@@ -17,7 +17,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>an upload's requests (open, chunk, finish, abort, expiry), the blob writer's reports and
  *       {@code UploadFinished} arrive on three co-partitioned topics keyed by upload id;</li>
  *   <li>one processor applies each to the upload's session, kept in {@value #SESSIONS_STORE}, with
- *       chunks that arrived ahead of the hash frontier parked in {@value #PARKED_CHUNKS_STORE};</li>
+ *       chunks that arrived ahead of the hash frontier parked in {@value #PARKED_CHUNKS_STORE} and
+ *       stored-chunk reports that overtook their upload's opening kept in {@value #EARLY_REPORTS_STORE};</li>
  *   <li>every decision goes to the decisions topic, every change of a session to the compacted
  *       status topic, and the punctuator's expiry requests back to the request topic;</li>
  *   <li>a request naming a tenant that does not exist goes to the dead-letter topic instead, and so
@@ -33,6 +34,7 @@ public final class SessionProcessorTopology {
     public static final String COMPONENT = ServiceId.SESSION_PROCESSOR.moduleName();
     public static final String SESSIONS_STORE = "upload-sessions";
     public static final String PARKED_CHUNKS_STORE = "parked-chunks";
+    public static final String EARLY_REPORTS_STORE = "early-stored-reports";
 
     static final String REQUESTS_SOURCE = "upload-requests-source";
     static final String BLOB_EVENTS_SOURCE = "blob-events-source";
@@ -63,6 +65,8 @@ public final class SessionProcessorTopology {
                 Serdes.String(), new SessionRecordSerde()).withCachingDisabled().withLoggingEnabled(changelog), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARKED_CHUNKS_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled().withLoggingEnabled(changelog), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EARLY_REPORTS_STORE),
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled().withLoggingEnabled(Map.of()), PROCESSOR);
 
         sink(topology, DECISIONS_SINK, Topics.UPLOAD_DECISIONS, registry);
         sink(topology, STATUS_SINK, Topics.UPLOAD_STATUS, registry);

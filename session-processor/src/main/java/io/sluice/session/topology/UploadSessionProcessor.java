@@ -18,6 +18,7 @@ import io.sluice.events.UploadFinished;
 import io.sluice.events.UploadOpened;
 import io.sluice.events.UploadRejected;
 import io.sluice.events.UploadRequest;
+import io.sluice.schemas.topics.Topics;
 import io.sluice.session.domain.Sha256;
 import io.sluice.session.domain.UploadEvent;
 import io.sluice.session.domain.UploadSession;
@@ -63,6 +64,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, SessionRecord> sessions;
     private ParkedChunkStore parked;
+    private EarlyReportStore earlyReports;
     /** Expiry requests sent and not yet seen back, by upload id: the activity time they were for. */
     private final Map<String, Long> expiryRequested = new HashMap<>();
 
@@ -76,7 +78,11 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
         this.context = context;
         this.sessions = context.getStateStore(SessionProcessorTopology.SESSIONS_STORE);
         this.parked = new ParkedChunkStore(context.getStateStore(SessionProcessorTopology.PARKED_CHUNKS_STORE));
-        context.schedule(settings.expiryCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::requestExpiries);
+        this.earlyReports = new EarlyReportStore(context.getStateStore(SessionProcessorTopology.EARLY_REPORTS_STORE));
+        context.schedule(settings.expiryCheckInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+            requestExpiries(now);
+            earlyReports.dropOlderThan(now - Topics.UPLOAD_LOG_RETENTION.toMillis());
+        });
     }
 
     @Override
@@ -121,6 +127,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
                 return;
             }
             SessionRecord created = SessionRecord.open(opened, opened.getTimestamp().toEpochMilli(), parked);
+            applyEarlyReports(created);
             acceptOpen(record, created, opened);
             return;
         }
@@ -260,11 +267,24 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
         if (!(payload instanceof ChunkStored stored)) {
             throw new IllegalArgumentException("unexpected blob event " + payload.getClass());
         }
-        SessionRecord session = sessionOf(stored.getUploadId(), stored.getTenant());
         byte[] sha = parseSha(stored.getSha256());
-        if (session == null || sha == null) return; // a report for an upload this processor refused
+        if (sha == null) return; // names no digest, so it can match no accepted chunk
+        SessionRecord session = sessionOf(stored.getUploadId(), stored.getTenant());
+        if (session == null) {
+            earlyReports.keep(stored, stored.getTimestamp().toEpochMilli());
+            return;
+        }
         List<UploadEvent> events = session.session(parked).chunkStored(stored.getIndex(), sha);
         apply(record, session, events, stored.getEventId(), stored.getTimestamp());
+    }
+
+    /** Applies the stored reports that arrived before the upload was opened (see {@link EarlyReportStore}). */
+    private void applyEarlyReports(SessionRecord created) {
+        var session = created.session(parked);
+        for (EarlyReportStore.EarlyReport report : earlyReports.drain(created.opened.getUploadId())) {
+            byte[] sha = parseSha(report.sha256());
+            if (sha != null && report.tenant().equals(created.opened.getTenant())) session.chunkStored(report.index(), sha);
+        }
     }
 
     private void processFinished(Record<String, Object> record, UploadFinished finished) {

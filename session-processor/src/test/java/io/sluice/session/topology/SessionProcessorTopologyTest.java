@@ -312,6 +312,19 @@ class SessionProcessorTopologyTest {
     }
 
     @Test
+    void shouldKeepStoredReportsThatOvertookTheOpeningOfTheirUpload() throws Exception {
+        SessionProcessorDriver d = driver(Long.MAX_VALUE);
+        for (int i = 0; i < 4; i++) d.reportStored(UPLOAD, i, chunk(i));
+
+        d.open(UPLOAD, file.length, CHUNK);
+        for (int i = 0; i < 4; i++) d.sendChunk(UPLOAD, i, chunk(i));
+        d.decisions();
+        d.finish(UPLOAD, file.length, Sha256.of(file));
+
+        assertThat(d.decisions()).singleElement().isInstanceOf(UploadVerified.class);
+    }
+
+    @Test
     void shouldVerifyChunksSentInAShuffledOrder() throws Exception {
         SessionProcessorDriver d = driver(Long.MAX_VALUE);
         byte[] big = bytes(CHUNK * 16, 5);
