@@ -1,14 +1,17 @@
 package io.sluice.stack;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The parsed command line of {@code ./sluice}. */
-public record CliArguments(Command command, boolean detach, boolean follow, int lines, List<String> components) {
+public record CliArguments(Command command, boolean detach, boolean follow, int lines, List<String> components,
+        boolean smoke, Optional<Path> output) {
 
     public static final int DEFAULT_LOG_LINES = 100;
 
-    public enum Command { UP, DOWN, STATUS, RESTART, KILL, RESET, LOGS, HELP }
+    public enum Command { UP, DOWN, STATUS, RESTART, KILL, RESET, LOGS, BENCH, HELP }
 
     public static final String USAGE = """
             Usage: ./sluice <command>
@@ -21,6 +24,10 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
               kill <component...>            SIGKILL, like a crash
               logs [-f] [-n N] <component>   the last N (100) lines of its log; -f follows it
               reset                          down, then delete what the stack wrote under its home
+              bench [--smoke] [--out FILE]   measure throughput, latency and memory against the
+                                             stack (started if not all ready) beside direct S3
+                                             PUTs; writes target/bench/results.json (or FILE);
+                                             --smoke: every step scaled down to seconds
               build                          build every module (./mvnw package -DskipTests)
             Components: kafka, registry, s3, ingest-api, session-processor, blob-writer, index-projector
             Environment: SLUICE_STACK_HOME (state directory, default .sluice),
@@ -32,6 +39,8 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
         Command command = command(args[0]);
         boolean detach = false;
         boolean follow = false;
+        boolean smoke = false;
+        Optional<Path> output = Optional.empty();
         int lines = DEFAULT_LOG_LINES;
         List<String> components = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
@@ -43,6 +52,11 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
             } else if (command == Command.LOGS && (arg.equals("-n") || arg.equals("--lines"))) {
                 if (++i >= args.length) throw new UsageException(arg + " needs a number of lines");
                 lines = positive(args[i]);
+            } else if (command == Command.BENCH && arg.equals("--smoke")) {
+                smoke = true;
+            } else if (command == Command.BENCH && (arg.equals("--out") || arg.equals("-o"))) {
+                if (++i >= args.length) throw new UsageException(arg + " needs a file");
+                output = Optional.of(Path.of(args[i]));
             } else if (arg.startsWith("-")) {
                 throw new UsageException("Unknown option '" + arg + "' for " + args[0]);
             } else {
@@ -56,16 +70,16 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
             case LOGS -> {
                 if (components.size() != 1) throw new UsageException("logs needs exactly one component");
             }
-            case STATUS, RESET, HELP -> {
+            case STATUS, RESET, BENCH, HELP -> {
                 if (!components.isEmpty()) throw new UsageException(args[0] + " takes no component");
             }
             case UP, DOWN -> { }
         }
-        return new CliArguments(command, detach, follow, lines, List.copyOf(components));
+        return new CliArguments(command, detach, follow, lines, List.copyOf(components), smoke, output);
     }
 
     private static CliArguments help() {
-        return new CliArguments(Command.HELP, false, false, DEFAULT_LOG_LINES, List.of());
+        return new CliArguments(Command.HELP, false, false, DEFAULT_LOG_LINES, List.of(), false, Optional.empty());
     }
 
     private static Command command(String word) {
@@ -77,6 +91,7 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
             case "kill" -> Command.KILL;
             case "reset" -> Command.RESET;
             case "logs" -> Command.LOGS;
+            case "bench" -> Command.BENCH;
             case "help", "-h", "--help" -> Command.HELP;
             default -> throw new UsageException("Unknown command '" + word + "'");
         };

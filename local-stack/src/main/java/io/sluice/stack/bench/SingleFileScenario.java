@@ -1,0 +1,24 @@
+package io.sluice.stack.bench;
+
+/** Scenario 1: one large file, with a given number of chunk (or part) streams in flight. */
+final class SingleFileScenario {
+
+    private SingleFileScenario() {}
+
+    /** Create to the finish's 200. */
+    static Throughput sluice(SluiceUploader uploader, GeneratedFile file, int chunkSize, int streams)
+            throws InterruptedException {
+        SluiceUploader.Timing timing = uploader.upload(file, chunkSize, streams);
+        return new Throughput(file.size(), timing.nanos());
+    }
+
+    /** Create the multipart upload to its completion. */
+    static Throughput direct(DirectBaseline direct, GeneratedFile file, int partSize, int streams) throws Exception {
+        long started = System.nanoTime();
+        direct.putMultipart(file, partSize, streams);
+        Throughput throughput = new Throughput(file.size(), System.nanoTime() - started);
+        direct.requireStored(file);
+        direct.deleteAll();
+        return throughput;
+    }
+}
