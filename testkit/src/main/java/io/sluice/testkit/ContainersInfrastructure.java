@@ -1,5 +1,6 @@
 package io.sluice.testkit;
 
+import io.sluice.runtime.kafka.SingleNodeBroker;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.containers.GenericContainer;
@@ -26,7 +27,7 @@ final class ContainersInfrastructure extends LazyInfrastructure {
     protected KafkaServer startKafka() {
         requireDocker();
         KafkaContainer kafka = new KafkaContainer(DockerImageName.parse(ContainerImages.KAFKA))
-                .withEnv(SingleNodeBrokerConfig.asContainerEnvironment());
+                .withEnv(SingleNodeBroker.asContainerEnvironment());
         closeAtEnd(kafka).start();
         return closeAtEnd(new AdminKafkaServer(kafka.getBootstrapServers()));
     }

@@ -1,5 +1,6 @@
 package io.sluice.testkit;
 
+import io.sluice.runtime.kafka.SingleNodeBroker;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,7 +35,10 @@ final class EmbeddedKafkaCluster implements AutoCloseable {
                 .setBaseDirectory(baseDirectory)
                 .build();
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
-        SingleNodeBrokerConfig.SETTINGS.forEach(builder::setConfigProp);
+        SingleNodeBroker.settings().forEach(builder::setConfigProp);
+        // one partition each: fewer log directories to create on the first group / transaction
+        builder.setConfigProp("offsets.topic.num.partitions", "1");
+        builder.setConfigProp("transaction.state.log.num.partitions", "1");
         EmbeddedKafkaCluster started = new EmbeddedKafkaCluster(builder.build());
         try {
             started.cluster.format();

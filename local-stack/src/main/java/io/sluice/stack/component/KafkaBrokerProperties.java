@@ -1,5 +1,6 @@
 package io.sluice.stack.component;
 
+import io.sluice.runtime.kafka.SingleNodeBroker;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,9 +11,6 @@ import java.util.Map;
  * Kafka Streams waits forever for internal topics it cannot create.
  */
 public final class KafkaBrokerProperties {
-
-    /** Largest record the broker accepts: chunks go up to 16 MiB plus headers and envelope. */
-    public static final int MAX_MESSAGE_BYTES = 20 * 1024 * 1024 + 1024 * 1024;
 
     private KafkaBrokerProperties() {}
 
@@ -28,26 +26,7 @@ public final class KafkaBrokerProperties {
         p.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
         p.put("log.dirs", logDir.toString());
 
-        // One node: every replication factor and ISR minimum is 1.
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("default.replication.factor", "1");
-        p.put("min.insync.replicas", "1");
-        p.put("group.initial.rebalance.delay.ms", "0");
-
-        // Topics come from the catalogue only; a typo in a topic name fails instead of creating one.
-        p.put("auto.create.topics.enable", "false");
-        p.put("num.partitions", "1");
-
-        // Multi-MiB chunk records.
-        p.put("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
-        p.put("replica.fetch.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
-
-        // The default 128 MiB dedupe buffer does not fit the small heap; 8 MiB is plenty locally.
-        p.put("log.cleaner.dedupe.buffer.size", "8388608");
+        p.putAll(SingleNodeBroker.settings());
         return p;
     }
 
