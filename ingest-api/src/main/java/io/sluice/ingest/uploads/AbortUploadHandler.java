@@ -54,14 +54,13 @@ public final class AbortUploadHandler implements RouteHandler {
         String eventId = UUID.randomUUID().toString();
         publisher.publish(uploadId, RequestEvents.abort(eventId, uploadId, tenant,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-        Optional<UploadStatus> decided = statuses.await(uploadId,
-                candidate -> Outcomes.of(candidate, eventId).isPresent(), settings.outcomeWait());
-        Optional<RequestOutcome> outcome = decided.flatMap(candidate -> Outcomes.of(candidate, eventId));
-        if (outcome.isEmpty()) {
+        Optional<Outcomes.Decided> decided = Outcomes.await(statuses, uploadId, eventId, settings.outcomeWait());
+        if (decided.isEmpty()) {
             Responses.empty(request.exchange(), 202, Map.of("Location", "/v1/uploads/" + uploadId));
             return;
         }
-        if (!outcome.get().getAccepted()) throw OutcomeProblems.refused(outcome.get(), decided.get());
+        RequestOutcome outcome = decided.get().outcome();
+        if (!outcome.getAccepted()) throw OutcomeProblems.refused(outcome, decided.get().status());
         Responses.empty(request.exchange(), 204, Map.of());
     }
 }

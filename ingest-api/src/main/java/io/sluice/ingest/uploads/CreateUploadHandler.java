@@ -71,15 +71,14 @@ public final class CreateUploadHandler implements RouteHandler {
             Responses.json(request.exchange(), 201, created(uploadId, body.shape(), expiresAt), location);
             return;
         }
-        Optional<UploadStatus> decided = statuses.await(uploadId,
-                status -> Outcomes.of(status, eventId).isPresent(), settings.outcomeWait());
-        Optional<RequestOutcome> outcome = decided.flatMap(status -> Outcomes.of(status, eventId));
-        if (outcome.isEmpty()) {
+        Optional<Outcomes.Decided> decided = Outcomes.await(statuses, uploadId, eventId, settings.outcomeWait());
+        if (decided.isEmpty()) {
             Responses.json(request.exchange(), 202, created(uploadId, body.shape(), expiresAt), location);
             return;
         }
-        UploadStatus status = decided.get();
-        if (!outcome.get().getAccepted()) throw OutcomeProblems.refused(outcome.get(), status);
+        UploadStatus status = decided.get().status();
+        RequestOutcome outcome = decided.get().outcome();
+        if (!outcome.getAccepted()) throw OutcomeProblems.refused(outcome, status);
         boolean existed = seenBefore || Outcomes.existedBefore(status, eventId, now.toEpochMilli());
         UploadShape shape = new UploadShape(status.getSize(), status.getChunkSize(), status.getChunkCount());
         Responses.json(request.exchange(), existed ? 200 : 201, created(uploadId, shape, status.getExpiresAt()), location);

@@ -3,6 +3,8 @@ package io.sluice.ingest.uploads;
 import io.sluice.events.RequestKind;
 import io.sluice.events.RequestOutcome;
 import io.sluice.events.UploadStatus;
+import io.sluice.projections.UploadStatusView;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Finds the session processor's answer to one request among a status's recent outcomes. */
@@ -16,6 +18,19 @@ public final class Outcomes {
             if (outcome.getRequestId().equals(requestId)) return Optional.of(outcome);
         }
         return Optional.empty();
+    }
+
+    /** A request's outcome together with the status that carries it. */
+    public record Decided(UploadStatus status, RequestOutcome outcome) {}
+
+    /**
+     * Waits until the status view shows the session processor's outcome of the request
+     * {@code requestId}; empty if the wait runs out first.
+     */
+    public static Optional<Decided> await(UploadStatusView statuses, String uploadId, String requestId,
+            Duration timeout) throws InterruptedException {
+        return statuses.await(uploadId, status -> of(status, requestId).isPresent(), timeout)
+                .flatMap(status -> of(status, requestId).map(outcome -> new Decided(status, outcome)));
     }
 
     /**
