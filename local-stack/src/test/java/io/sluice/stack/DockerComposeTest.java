@@ -143,6 +143,12 @@ class DockerComposeTest {
         assertThat(SETTING_NAMES).containsAll(used);
     }
 
+    @Test
+    void theDockerfileRunsServicesWithTheirJvmFlags() throws IOException {
+        String dockerfile = Files.readString(Path.of(System.getProperty("sluice.project.root", "..")).resolve("Dockerfile"));
+        assertThat(dockerfile).contains("JAVA_OPTS=\"-Xmx256m " + io.sluice.runtime.service.ServiceJvmFlags.asText() + "\"");
+    }
+
     private static List<String> sluiceContainers() {
         List<String> names = new java.util.ArrayList<>(List.of("stack-init"));
         for (ServiceId id : ServiceId.values()) names.add(id.moduleName());
