@@ -30,6 +30,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,12 +57,13 @@ public final class BlobWriterService implements Service {
     public static final String ASSEMBLY_GROUP = "sluice-blob-writer-assembly";
 
     /**
-     * Chunk record bytes queued or under way before fetching stops: with two records per poll, at
-     * most three of the largest (16 MiB) chunks; with the consumer's own buffers (see
-     * {@link BlobWriterKafka#consumer}) the chunk path holds a bounded handful of chunks whatever the
-     * file size (SPEC I7). Measured: 1 GiB through a blob writer at -Xmx128m (BlobWriterHeapMeasurement).
+     * Chunk record bytes queued or under way before fetching stops: two of the largest records
+     * (16 MiB chunks), five of the default 8 MiB ones. The chunks of a partition's batch are
+     * stored at once ({@link ChunkStorer}), so this is also how many PUTs one upload can have in
+     * flight. With the consumer's own buffers (see {@link BlobWriterKafka#consumer}) the chunk path
+     * holds a bounded handful of chunks whatever the file size (SPEC I7; BlobWriterHeapMeasurement).
      */
-    static final long CHUNKS_IN_FLIGHT_BYTES = Topics.MAX_EVENT_BYTES;
+    static final long CHUNKS_IN_FLIGHT_BYTES = 2L * Topics.MAX_EVENT_BYTES;
     static final int CHUNKS_PER_POLL = 2;
     static final int CHUNKS_FETCH_MAX_BYTES = Topics.MAX_EVENT_BYTES;
     /** Decisions are small, but for {@code UploadVerified}, which lists every chunk. */
@@ -94,19 +97,22 @@ public final class BlobWriterService implements Service {
                     Topics.DEAD_LETTERS.keySerde(registry).serializer(),
                     Topics.DEAD_LETTERS.valueSerde(registry).serializer()));
             DeadLetterWriter deadLetters = new DeadLetterWriter(deadLetterProducer, COMPONENT, Clock.systemUTC());
+            ExecutorService workers = opened(Executors.newVirtualThreadPerTaskExecutor());
 
             this.chunkLoop = opened(new PartitionedConsumerLoop<>(
                     new LoopSettings("chunks", Topics.UPLOAD_REQUESTS.name(), CHUNKS_IN_FLIGHT_BYTES, backoff),
                     consumer(config, CHUNKS_GROUP, "chunks", CHUNKS_PER_POLL, CHUNKS_FETCH_MAX_BYTES,
                             Topics.UPLOAD_REQUESTS, registry),
-                    new ChunkStorer(store.chunkWriter(), store.bucket(), blobEvents, counters, Clock.systemUTC()),
+                    new ChunkStorer(store.chunkWriter(), store.bucket(), blobEvents, counters, Clock.systemUTC(),
+                            workers),
                     deadLetters, Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer()));
             this.assemblyLoop = opened(new PartitionedConsumerLoop<>(
                     new LoopSettings("assembly", Topics.UPLOAD_DECISIONS.name(), DECISIONS_IN_FLIGHT_BYTES, backoff),
                     consumer(config, ASSEMBLY_GROUP, "assembly", DECISIONS_PER_POLL, DECISIONS_FETCH_MAX_BYTES,
                             Topics.UPLOAD_DECISIONS, registry),
                     new AssemblyProcessor(new AssetAssembler(store.client(), store.bucket()),
-                            new ChunkObjects(store.client(), store.bucket()), blobEvents, counters, Clock.systemUTC()),
+                            new ChunkObjects(store.client(), store.bucket()), blobEvents, counters, Clock.systemUTC(),
+                            workers),
                     deadLetters, Topics.UPLOAD_DECISIONS.valueSerde(registry).serializer()));
             this.bucketWatch = opened(new DependencyWatch(List.of(new BucketProvisioning(store.client(), store.bucket()))));
         } catch (RuntimeException e) {

@@ -17,7 +17,9 @@ import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.keys.UploadIds;
 import io.sluice.schemas.topics.Topics;
 import java.time.Clock;
+import io.sluice.blob.consume.PerKeyOrder;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * objects deleted (a redelivered {@code UploadVerified} then finds the asset in place). An aborted,
  * failed or expired upload has its chunk objects deleted. Every other decision concerns the session
  * only.
+ *
+ * <p>The work runs on its own virtual thread, in order per upload and for different uploads at once:
+ * done one after the other, each small upload's assembly and chunk deletion waited for those of every
+ * upload before it on its partition (the benchmark's finish latency).
  */
 public final class AssemblyProcessor implements RecordProcessor<UploadDecision> {
 
@@ -41,9 +47,12 @@ public final class AssemblyProcessor implements RecordProcessor<UploadDecision> 
     private final Producer<String, BlobEvent> blobEvents;
     private final BlobWriterCounters counters;
     private final Clock clock;
+    private final PerKeyOrder perUpload;
 
+    /** @param workers runs the work of each decision; virtual threads in the service */
     public AssemblyProcessor(AssetAssembler assembler, ChunkObjects chunkObjects, Producer<String, BlobEvent> blobEvents,
-            BlobWriterCounters counters, Clock clock) {
+            BlobWriterCounters counters, Clock clock, Executor workers) {
+        this.perUpload = new PerKeyOrder(workers);
         this.assembler = assembler;
         this.chunkObjects = chunkObjects;
         this.blobEvents = blobEvents;
@@ -54,19 +63,24 @@ public final class AssemblyProcessor implements RecordProcessor<UploadDecision> 
     @Override
     public CompletableFuture<?> process(ConsumerRecord<byte[], Decoded<UploadDecision>> record, UploadDecision decision)
             throws Exception {
-        switch (decision.getPayload()) {
-            case UploadVerified verified -> assemble(verified);
-            case UploadAborted aborted -> deleteChunks(aborted.getUploadId(), "aborted");
-            case UploadFailed failed -> deleteChunks(failed.getUploadId(), "failed");
-            case UploadExpired expired -> deleteChunks(expired.getUploadId(), "expired");
-            default -> { }
-        }
-        return DONE;
+        // What cannot be processed is found here, on the loop's thread, so it goes to the dead-letter topic.
+        return switch (decision.getPayload()) {
+            case UploadVerified verified -> {
+                String assetKey = assetKeyOf(verified);
+                yield perUpload.submit(requireUploadId(verified.getUploadId()), () -> assemble(verified, assetKey));
+            }
+            case UploadAborted aborted -> deleteChunksOf(aborted.getUploadId(), "aborted");
+            case UploadFailed failed -> deleteChunksOf(failed.getUploadId(), "failed");
+            case UploadExpired expired -> deleteChunksOf(expired.getUploadId(), "expired");
+            default -> DONE;
+        };
     }
 
-    private void assemble(UploadVerified verified) throws Exception {
-        requireUploadId(verified.getUploadId());
-        String assetKey = assetKeyOf(verified);
+    private CompletableFuture<?> deleteChunksOf(String uploadId, String why) throws UnprocessableRecordException {
+        return perUpload.submit(requireUploadId(uploadId), () -> deleteChunks(uploadId, why));
+    }
+
+    private void assemble(UploadVerified verified, String assetKey) throws Exception {
         long started = System.nanoTime();
         AssemblyResult result = assembler.assemble(verified, assetKey);
         counters.assetAssembled(result, verified.getSize());
@@ -79,17 +93,17 @@ public final class AssemblyProcessor implements RecordProcessor<UploadDecision> 
     }
 
     private void deleteChunks(String uploadId, String why) throws Exception {
-        requireUploadId(uploadId);
         int deleted = chunkObjects.deleteAll(uploadId);
         counters.chunkObjectsDeleted(deleted);
         log.debug("Deleted {} chunk objects of {} ({})", deleted, uploadId, why);
     }
 
-    private static void requireUploadId(String uploadId) throws UnprocessableRecordException {
+    private static String requireUploadId(String uploadId) throws UnprocessableRecordException {
         if (!UploadIds.isUploadId(uploadId)) {
             throw new UnprocessableRecordException(DeadLetterReason.INVALID_EVENT,
                     "'" + uploadId + "' is not an upload id (up_<32 hex>); it names no objects");
         }
+        return uploadId;
     }
 
     private static String assetKeyOf(UploadVerified verified) throws UnprocessableRecordException {

@@ -56,7 +56,7 @@ final class PartitionBatch<V> implements Callable<BatchOutcome> {
         long committable = -1;
         for (int i = 0; i < started.size(); i++) {
             try {
-                acknowledgements.get(i).get();
+                awaitOrSetAside(started.get(i), acknowledgements.get(i));
                 committable = started.get(i).offset() + 1;
             } catch (ExecutionException e) {
                 failedOffset = started.get(i).offset();
@@ -70,6 +70,22 @@ final class PartitionBatch<V> implements Callable<BatchOutcome> {
             }
         }
         return new BatchOutcome(partition, committable, failedOffset, failure);
+    }
+
+    /**
+     * Waits for a record's work; work that found the record unprocessable only once under way (its
+     * processor runs it asynchronously) sets the record aside as {@link #start} does.
+     */
+    private void awaitOrSetAside(ConsumerRecord<byte[], Decoded<V>> record, CompletableFuture<?> work)
+            throws ExecutionException, InterruptedException {
+        try {
+            work.get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof UnprocessableRecordException unprocessable)
+                    || !(record.value() instanceof Decoded.Event<V> event)) throw e;
+            deadLetters.send(record, encoder.serialize(record.topic(), event.value()), unprocessable.reason(),
+                    unprocessable.getMessage()).get();
+        }
     }
 
     private CompletableFuture<?> start(ConsumerRecord<byte[], Decoded<V>> record) throws Exception {
