@@ -59,6 +59,13 @@ final class BenchRun {
         SmallUploadsScenario.Figures small = SmallUploadsScenario.sluice(uploader, smallFiles, plan.smallConcurrency());
         out.printf("  %-46s %8.1f uploads/s, finish → UploadFinished p99 %.0f ms%n", smallLabel + ", Sluice",
                 small.uploadsPerSecond(), small.finishToFinished().p99());
+        if (small.stages() != null) {
+            out.printf("  %-46s %8s p50 / p99: finish → verified %.0f / %.0f ms, → asset stored %.0f / %.0f,"
+                    + " → UploadFinished %.0f / %.0f%n", "", "",
+                    small.stages().finishToVerified().p50(), small.stages().finishToVerified().p99(),
+                    small.stages().verifiedToAssetStored().p50(), small.stages().verifiedToAssetStored().p99(),
+                    small.stages().assetStoredToFinished().p50(), small.stages().assetStoredToFinished().p99());
+        }
         if (!small.neverFinished().isEmpty()) {
             out.printf("  %d uploads never finished: %s%n", small.neverFinished().size(), small.neverFinished());
         }
@@ -99,8 +106,14 @@ final class BenchRun {
         String label = "one " + ReportTable.size(single.size()) + ", " + streams + (streams == 1 ? " stream" : " streams");
         Throughput directThroughput = SingleFileScenario.direct(direct, single, plan.directPartSize(), streams);
         progress(label + ", direct PUT", directThroughput);
-        Throughput sluice = sampler.during(() -> SingleFileScenario.sluice(uploader, single, plan.chunkSize(), streams));
+        SluiceUploader.Timing timing = sampler.during(
+                () -> SingleFileScenario.sluice(uploader, single, plan.chunkSize(), streams));
+        Throughput sluice = new Throughput(single.size(), timing.nanos());
         progress(label + ", Sluice", sluice);
+        // Where the time went: sending the chunks, then the finish (the pipeline catching up,
+        // assembly, the index entry) until its answer.
+        out.printf("  %-46s %8s chunks sent in %.1f s, finish answered %.1f s later%n", "", "",
+                (timing.finishSent() - timing.started()) / 1e9, (timing.finished() - timing.finishSent()) / 1e9);
         return new BenchReport.Pair(sluice, directThroughput);
     }
 

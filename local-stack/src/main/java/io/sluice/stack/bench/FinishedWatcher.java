@@ -3,8 +3,17 @@ package io.sluice.stack.bench;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.kafka.KafkaClients;
 import io.sluice.schemas.topics.Topics;
+import io.sluice.events.AssetStored;
+import io.sluice.events.BlobEvent;
+import io.sluice.events.UploadDecision;
+import io.sluice.events.UploadVerified;
+import io.sluice.runtime.config.Setting;
+import io.sluice.schemas.registry.SchemaRegistry;
+import io.sluice.schemas.registry.SchemaRegistryClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
@@ -20,27 +29,45 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Notes when each upload's {@code UploadFinished} becomes visible: a {@code read_committed}
- * consumer of {@code sluice.uploads-finished}, as any client of the topic sees it, records the
- * {@link System#nanoTime()} at which a record keyed by an upload id arrives. It starts at the end
- * of every partition, so it sees exactly the uploads finished after it started. The value is not
- * decoded: the key (the upload id) is all a latency needs.
+ * Notes when each upload's {@code UploadFinished} becomes visible, and the two milestones before it
+ * ({@link Milestone}): a {@code read_committed} consumer of their topics, as any client sees them,
+ * records the {@link System#nanoTime()} at which each arrives. It starts at the end of every
+ * partition, so it sees exactly what happened after it started. Records of
+ * {@code sluice.uploads-finished} are not decoded (the key, the upload id, is all a latency needs);
+ * decisions and blob events are, to tell {@code UploadVerified} and {@code AssetStored} from the rest.
  */
 final class FinishedWatcher implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
+    /** The steps of a finish, each visible on a topic: where the time between finish and UploadFinished goes. */
+    enum Milestone {
+        /** The session processor's {@code UploadVerified} on the decisions topic (committed). */
+        VERIFIED,
+        /** The blob writer's {@code AssetStored}: the asset object is assembled. */
+        ASSET_STORED,
+        /** The index projector's {@code UploadFinished} (committed with the index entry). */
+        FINISHED
+    }
+
+    private record Key(Milestone milestone, String uploadId) {}
+
     private final KafkaConsumer<String, byte[]> consumer;
-    private final Map<String, CompletableFuture<Long>> arrivals = new ConcurrentHashMap<>();
+    private final Deserializer<UploadDecision> decisions;
+    private final Deserializer<BlobEvent> blobEvents;
+    private final Map<Key, CompletableFuture<Long>> arrivals = new ConcurrentHashMap<>();
     private final Thread poller;
     private volatile RuntimeException failure;
 
-    private FinishedWatcher(KafkaConsumer<String, byte[]> consumer) {
+    private FinishedWatcher(KafkaConsumer<String, byte[]> consumer, SchemaRegistry registry) {
         this.consumer = consumer;
-        this.poller = Thread.ofPlatform().daemon().name("bench-uploads-finished").unstarted(this::pollUntilClosed);
+        this.decisions = Topics.UPLOAD_DECISIONS.valueSerde(registry).deserializer();
+        this.blobEvents = Topics.BLOB_EVENTS.valueSerde(registry).deserializer();
+        this.poller = Thread.ofPlatform().daemon().name("bench-milestones").unstarted(this::pollUntilClosed);
     }
 
     /** Returns once the consumer is positioned at the end of every partition. */
@@ -51,13 +78,16 @@ final class FinishedWatcher implements AutoCloseable {
         properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
                 new ByteArrayDeserializer());
-        String topic = Topics.UPLOADS_FINISHED.name();
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(Topics.UPLOAD_DECISIONS.name(), Topics.BLOB_EVENTS.name(), Topics.UPLOADS_FINISHED.name())) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         for (TopicPartition partition : partitions) consumer.position(partition, Duration.ofSeconds(30));
-        FinishedWatcher watcher = new FinishedWatcher(consumer);
+        FinishedWatcher watcher = new FinishedWatcher(consumer,
+                SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)));
         watcher.poller.start();
         return watcher;
     }
@@ -68,7 +98,7 @@ final class FinishedWatcher implements AutoCloseable {
      */
     OptionalLong awaitArrival(String uploadId, Duration timeout) throws InterruptedException {
         try {
-            return OptionalLong.of(future(uploadId).get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            return OptionalLong.of(future(Milestone.FINISHED, uploadId).get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             if (failure != null) throw new BenchFailure("reading " + Topics.UPLOADS_FINISHED.name() + " failed", failure);
             return OptionalLong.empty();
@@ -77,8 +107,26 @@ final class FinishedWatcher implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<Long> future(String uploadId) {
-        return arrivals.computeIfAbsent(uploadId, id -> new CompletableFuture<>());
+    /** When a milestone of the upload arrived (nanoTime), if it has; asks without waiting. */
+    OptionalLong arrivalOf(Milestone milestone, String uploadId) {
+        CompletableFuture<Long> arrival = arrivals.get(new Key(milestone, uploadId));
+        return arrival != null && arrival.isDone() && !arrival.isCompletedExceptionally()
+                ? OptionalLong.of(arrival.join()) : OptionalLong.empty();
+    }
+
+    private CompletableFuture<Long> future(Milestone milestone, String uploadId) {
+        return arrivals.computeIfAbsent(new Key(milestone, uploadId), key -> new CompletableFuture<>());
+    }
+
+    private Optional<Milestone> milestoneOf(ConsumerRecord<String, byte[]> record) {
+        if (record.topic().equals(Topics.UPLOADS_FINISHED.name())) return Optional.of(Milestone.FINISHED);
+        if (record.value() == null) return Optional.empty();
+        if (record.topic().equals(Topics.UPLOAD_DECISIONS.name())) {
+            return decisions.deserialize(record.topic(), record.value()).getPayload() instanceof UploadVerified
+                    ? Optional.of(Milestone.VERIFIED) : Optional.empty();
+        }
+        return blobEvents.deserialize(record.topic(), record.value()).getPayload() instanceof AssetStored
+                ? Optional.of(Milestone.ASSET_STORED) : Optional.empty();
     }
 
     private void pollUntilClosed() {
@@ -86,7 +134,9 @@ final class FinishedWatcher implements AutoCloseable {
             while (true) {
                 var records = consumer.poll(POLL);
                 long arrived = System.nanoTime();
-                for (ConsumerRecord<String, byte[]> record : records) future(record.key()).complete(arrived);
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    milestoneOf(record).ifPresent(milestone -> future(milestone, record.key()).complete(arrived));
+                }
             }
         } catch (WakeupException closing) {
             // close() woke the poll: the watcher is done

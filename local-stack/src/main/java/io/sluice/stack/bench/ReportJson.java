@@ -56,6 +56,13 @@ final class ReportJson {
         report.small().neverFinished().forEach(root.putArray("never_finished_upload_ids")::add);
         putLatency(root.putObject("finish_latency_ms"), report.small().finishToFinished());
         putLatency(root.putObject("finish_http_latency_ms"), report.small().finishHttp());
+        SmallUploadsScenario.Stages stages = report.small().stages();
+        if (stages != null) {
+            ObjectNode split = root.putObject("finish_latency_stages_ms");
+            putLatency(split.putObject("finish_to_verified"), stages.finishToVerified());
+            putLatency(split.putObject("verified_to_asset_stored"), stages.verifiedToAssetStored());
+            putLatency(split.putObject("asset_stored_to_finished"), stages.assetStoredToFinished());
+        }
         putMebibytes(root.putObject("heap_peak_mb"), report.memory().heapPeak());
         putMebibytes(root.putObject("heap_max_mb"), report.memory().heapMax());
         putMebibytes(root.putObject("rss_peak_mb"), report.memory().residentPeak());

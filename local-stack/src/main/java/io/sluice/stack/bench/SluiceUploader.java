@@ -57,6 +57,11 @@ final class SluiceUploader {
         return arrival.getAsLong();
     }
 
+    /** When the watcher saw a milestone of the upload, if it has. */
+    OptionalLong milestone(FinishedWatcher.Milestone milestone, String uploadId) {
+        return watcher.arrivalOf(milestone, uploadId);
+    }
+
     /** An upload whose {@code UploadFinished} never came: a Sluice failure, not a slow upload. */
     static final class UploadNeverFinished extends BenchFailure {
         private final String uploadId;

@@ -2,6 +2,7 @@ package io.sluice.stack.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Scenario 3: many one-chunk uploads, {@code concurrency} at a time. Besides uploads per second,
@@ -12,9 +13,15 @@ import java.util.List;
  */
 final class SmallUploadsScenario {
 
+    /**
+     * The finish latency split at the milestones between (see {@link FinishedWatcher.Milestone}),
+     * over the uploads whose every milestone was seen.
+     */
+    record Stages(Percentiles finishToVerified, Percentiles verifiedToAssetStored, Percentiles assetStoredToFinished) {}
+
     /** The figures of the Sluice side. */
     record Figures(Throughput throughput, int uploads, Percentiles finishToFinished, Percentiles finishHttp,
-            List<String> neverFinished) {
+            Stages stages, List<String> neverFinished) {
         /** Finished uploads per second. */
         double uploadsPerSecond() {
             return throughput.perSecond(uploads - neverFinished.size());
@@ -41,14 +48,27 @@ final class SmallUploadsScenario {
         long ended = timings.stream().mapToLong(SluiceUploader.Timing::finished).max().orElseThrow();
         List<Long> toFinished = new ArrayList<>();
         List<Long> http = new ArrayList<>();
+        List<Long> toVerified = new ArrayList<>();
+        List<Long> toAssetStored = new ArrayList<>();
+        List<Long> toLast = new ArrayList<>();
         for (SluiceUploader.Timing timing : timings) {
-            toFinished.add(uploader.finishedSeenAt(timing.uploadId()) - timing.finishSent());
+            long finished = uploader.finishedSeenAt(timing.uploadId());
+            toFinished.add(finished - timing.finishSent());
             http.add(timing.finishHttpNanos());
+            OptionalLong verified = uploader.milestone(FinishedWatcher.Milestone.VERIFIED, timing.uploadId());
+            OptionalLong stored = uploader.milestone(FinishedWatcher.Milestone.ASSET_STORED, timing.uploadId());
+            if (verified.isPresent() && stored.isPresent()) {
+                toVerified.add(verified.getAsLong() - timing.finishSent());
+                toAssetStored.add(stored.getAsLong() - verified.getAsLong());
+                toLast.add(finished - stored.getAsLong());
+            }
         }
+        Stages stages = toVerified.isEmpty() ? null : new Stages(Percentiles.ofNanos(toVerified),
+                Percentiles.ofNanos(toAssetStored), Percentiles.ofNanos(toLast));
         List<String> neverFinished = outcomes.stream().filter(o -> o.neverFinished() != null)
                 .map(o -> o.neverFinished().uploadId()).toList();
         return new Figures(new Throughput(ParallelFilesScenario.totalBytes(files), ended - started), files.size(),
-                Percentiles.ofNanos(toFinished), Percentiles.ofNanos(http), neverFinished);
+                Percentiles.ofNanos(toFinished), Percentiles.ofNanos(http), stages, neverFinished);
     }
 
     /** PUTs per second of the same objects at the same concurrency. */
