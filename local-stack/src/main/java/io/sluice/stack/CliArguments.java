@@ -11,7 +11,7 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
 
     public static final int DEFAULT_LOG_LINES = 100;
 
-    public enum Command { UP, DOWN, STATUS, RESTART, KILL, RESET, LOGS, BENCH, HELP }
+    public enum Command { UP, DOWN, STATUS, RESTART, KILL, RESET, LOGS, BENCH, REPLAY, HELP }
 
     public static final String USAGE = """
             Usage: ./sluice <command>
@@ -24,6 +24,8 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
               kill <component...>            SIGKILL, like a crash
               logs [-f] [-n N] <component>   the last N (100) lines of its log; -f follows it
               reset                          down, then delete what the stack wrote under its home
+              replay <service>               wipe a service's state and rebuild it from the topics,
+                                             reporting progress (README, Recovery)
               bench [--smoke] [--out FILE]   measure throughput, latency and memory against the
                                              stack (started if not all ready) beside direct S3
                                              PUTs; writes target/bench/results.json (or FILE);
@@ -70,6 +72,9 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
             case LOGS -> {
                 if (components.size() != 1) throw new UsageException("logs needs exactly one component");
             }
+            case REPLAY -> {
+                if (components.size() != 1) throw new UsageException("replay needs exactly one service");
+            }
             case STATUS, RESET, BENCH, HELP -> {
                 if (!components.isEmpty()) throw new UsageException(args[0] + " takes no component");
             }
@@ -92,6 +97,7 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
             case "reset" -> Command.RESET;
             case "logs" -> Command.LOGS;
             case "bench" -> Command.BENCH;
+            case "replay" -> Command.REPLAY;
             case "help", "-h", "--help" -> Command.HELP;
             default -> throw new UsageException("Unknown command '" + word + "'");
         };

@@ -5,6 +5,7 @@ import io.sluice.stack.bench.BenchFailure;
 import io.sluice.stack.command.DownCommand;
 import io.sluice.stack.command.KillCommand;
 import io.sluice.stack.command.LogsCommand;
+import io.sluice.stack.command.ReplayCommand;
 import io.sluice.stack.command.ResetCommand;
 import io.sluice.stack.command.RestartCommand;
 import io.sluice.stack.command.StatusCommand;
@@ -74,6 +75,7 @@ public final class SluiceCli {
             case RESET -> new ResetCommand(stack).run();
             case LOGS -> new LogsCommand(stack).run(arguments.components().getFirst(), arguments.lines(), arguments.follow());
             case BENCH -> new BenchCommand(stack, err).run(arguments.smoke(), arguments.output());
+            case REPLAY -> new ReplayCommand(stack, err).run(arguments.components().getFirst());
             case HELP -> 0;
         };
     }

@@ -5,6 +5,7 @@ import io.sluice.runtime.http.HttpEndpoints;
 import io.sluice.runtime.http.Metrics;
 import io.sluice.runtime.service.ServiceId;
 import io.sluice.runtime.service.ServiceLauncher;
+import io.sluice.session.admin.SessionStoreRoute;
 
 /** Runs the session processor. */
 public final class SessionProcessorMain {
@@ -17,6 +18,8 @@ public final class SessionProcessorMain {
 
     /** The service as {@code main} runs it (tests start it the same way). */
     public static SessionProcessorService create(SluiceConfig config, Metrics metrics, HttpEndpoints endpoints) {
-        return new SessionProcessorService(config);
+        SessionProcessorService service = new SessionProcessorService(config);
+        SessionStoreRoute.mount(endpoints, service::streams);
+        return service;
     }
 }

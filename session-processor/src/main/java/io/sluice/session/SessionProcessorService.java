@@ -15,6 +15,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.sluice.session.domain.hash.Sha256Midstates;
 
 /** The session processor: its Streams app, ready while RUNNING. */
 public final class SessionProcessorService implements Service {
@@ -39,6 +40,7 @@ public final class SessionProcessorService implements Service {
                     + "value so that direct producers' events for unknown tenants go to {}",
                     Setting.AUTH_TOKENS.env(), Topics.DEAD_LETTERS.name());
         }
+        log.info("Rolling SHA-256: {}", Sha256Midstates.implementation());
         this.streams = new KafkaStreams(SessionProcessorTopology.buildTopology(settings, registry), properties);
     }
 
@@ -51,6 +53,11 @@ public final class SessionProcessorService implements Service {
     public Readiness readiness() {
         KafkaStreams.State state = streams.state();
         return state == KafkaStreams.State.RUNNING ? Readiness.ready() : Readiness.notReady("streams " + state);
+    }
+
+    /** The Streams app, for read-only interactive queries of its stores (SessionStoreRoute). */
+    public KafkaStreams streams() {
+        return streams;
     }
 
     @Override

@@ -113,10 +113,16 @@ public final class UploadSession {
         return List.of(new ChunkAccepted(index, bytes.length, actualSha, true));
     }
 
-    /** The blob writer stored a chunk's bytes under the object named by its SHA-256. */
+    /**
+     * The blob writer stored a chunk's bytes under the object named by its SHA-256. Recorded in every
+     * state, also once the upload has ended: reports arrive on another topic than the requests, and a
+     * replay interleaves the two by timestamp where live processing took them as they came, so the
+     * stored set must not depend on whether a report came before or after the upload ended (SPEC I5).
+     */
     public List<UploadEvent> chunkStored(int index, byte[] sha256) {
-        if (index < 0 || index >= spec.chunkCount() || data.state().isTerminal()) return List.of();
+        if (index < 0 || index >= spec.chunkCount()) return List.of();
         data.recordStored(index, sha256);
+        if (data.state().isTerminal()) return List.of();
         return afterProgress(List.of());
     }
 
