@@ -127,7 +127,8 @@ class DockerComposeTest {
                 "transaction.state.log.min.isr", "share.coordinator.state.topic.replication.factor",
                 "share.coordinator.state.topic.min.isr", "default.replication.factor", "min.insync.replicas",
                 "group.initial.rebalance.delay.ms", "auto.create.topics.enable", "num.partitions", "message.max.bytes",
-                "replica.fetch.max.bytes", "log.cleaner.dedupe.buffer.size");
+                "replica.fetch.max.bytes", "socket.send.buffer.bytes", "socket.receive.buffer.bytes",
+                "log.cleaner.dedupe.buffer.size");
         for (String property : shared) {
             String variable = "KAFKA_" + property.toUpperCase(Locale.ROOT).replace('.', '_');
             assertThat(String.valueOf(environment.get(variable))).as(variable).isEqualTo(local.get(property));

@@ -35,7 +35,10 @@ public enum Setting {
     PARKED_BYTES_MAX("268435456",
             "Bytes of chunks ahead of the hash frontier parked per upload before too_far_ahead (256 MiB)."),
     UPLOAD_TTL("PT24H", "Idle time after which an open upload expires (ISO-8601 duration)."),
-    FINISH_WAIT("PT30S", "How long a finish call waits for UploadFinished before answering 202.");
+    FINISH_WAIT("PT30S", "How long a finish call waits for UploadFinished before answering 202."),
+    STANDBY_REPLICAS("0", "num.standby.replicas of the Streams apps (session-processor, index-projector): warm copies "
+            + "of each state store on other instances, so that one takes over a killed instance's tasks without "
+            + "restoring them from the changelogs.");
 
     private final String defaultValue;
     private final String description;

@@ -35,6 +35,10 @@ public final class SingleNodeBroker {
         // Multi-MiB chunk records.
         p.put("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
         p.put("replica.fetch.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
+        // Socket buffers sized by the kernel (TCP autotuning) instead of fixed at 100 KiB: a chunk
+        // record is megabytes, and small fixed buffers cost many system calls per record.
+        p.put("socket.send.buffer.bytes", "-1");
+        p.put("socket.receive.buffer.bytes", "-1");
         // The default 128 MiB dedupe buffer does not fit a small heap (or a test JVM's); 8 MiB is plenty.
         p.put("log.cleaner.dedupe.buffer.size", "8388608");
         return p;

@@ -29,6 +29,7 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(config.get(Setting.STATE_DIR)).toAbsolutePath().toString());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.getInt(Setting.TOPIC_REPLICATION_FACTOR));
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt(Setting.STANDBY_REPLICAS));
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0); // every update reaches the changelog and downstream at once
         p.put(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, 2);
@@ -41,6 +42,7 @@ public final class StreamsSettings {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), maxRecordBytes + (1 << 20));
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRecordBytes + (1 << 20));
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "none");
+        p.putAll(KafkaClients.socketBuffers()); // every client of the app: consumers, producer, admin
         return p;
     }
 }
