@@ -110,7 +110,7 @@ public final class BlobWriterService implements Service {
                     new LoopSettings("assembly", Topics.UPLOAD_DECISIONS.name(), DECISIONS_IN_FLIGHT_BYTES, backoff),
                     consumer(config, ASSEMBLY_GROUP, "assembly", DECISIONS_PER_POLL, DECISIONS_FETCH_MAX_BYTES,
                             Topics.UPLOAD_DECISIONS, registry),
-                    new AssemblyProcessor(new AssetAssembler(store.client(), store.bucket()),
+                    new AssemblyProcessor(new AssetAssembler(store.client(), store.asyncClient(), store.bucket()),
                             new ChunkObjects(store.client(), store.bucket()), blobEvents, counters, Clock.systemUTC(),
                             workers),
                     deadLetters, Topics.UPLOAD_DECISIONS.valueSerde(registry).serializer()));

@@ -21,13 +21,15 @@ public final class ObjectStore implements AutoCloseable {
 
     private final OkHttpClient http;
     private final MinioClient client;
+    private final MinioAsyncClient asyncClient;
     private final ChunkObjectWriter chunkWriter;
     private final String bucket;
 
-    private ObjectStore(OkHttpClient http, MinioClient client, ChunkObjectWriter chunkWriter, String bucket) {
+    private ObjectStore(OkHttpClient http, MinioClient client, MinioAsyncClient asyncClient, String bucket) {
         this.http = http;
         this.client = client;
-        this.chunkWriter = chunkWriter;
+        this.asyncClient = asyncClient;
+        this.chunkWriter = new ChunkObjectWriter(asyncClient);
         this.bucket = bucket;
     }
 
@@ -43,11 +45,16 @@ public final class ObjectStore implements AutoCloseable {
         MinioClient client = S3Clients.minio(endpoint, region, accessKey, secretKey, http);
         MinioAsyncClient async = MinioAsyncClient.builder().endpoint(endpoint).region(region)
                 .credentials(accessKey, secretKey).httpClient(http).build();
-        return new ObjectStore(http, client, new ChunkObjectWriter(async), config.get(Setting.S3_BUCKET));
+        return new ObjectStore(http, client, async, config.get(Setting.S3_BUCKET));
     }
 
     public MinioClient client() {
         return client;
+    }
+
+    /** The same client's asynchronous face, for work that runs several requests at once. */
+    public MinioAsyncClient asyncClient() {
+        return asyncClient;
     }
 
     public ChunkObjectWriter chunkWriter() {

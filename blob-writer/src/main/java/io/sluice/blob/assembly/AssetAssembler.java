@@ -1,10 +1,9 @@
 package io.sluice.blob.assembly;
 
-import io.minio.ComposeObjectArgs;
-import io.minio.ComposeSource;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
 import io.minio.Directive;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
@@ -43,12 +42,14 @@ public final class AssetAssembler {
     private final MinioClient client;
     private final String bucket;
     private final ChunkObjects chunkObjects;
+    private final PartCopyComposer composer;
     private final Semaphore streamingCopies = new Semaphore(MAX_CONCURRENT_STREAMING_COPIES);
 
-    public AssetAssembler(MinioClient client, String bucket) {
+    public AssetAssembler(MinioClient client, MinioAsyncClient asyncClient, String bucket) {
         this.client = client;
         this.bucket = bucket;
         this.chunkObjects = new ChunkObjects(client, bucket);
+        this.composer = new PartCopyComposer(asyncClient, bucket);
     }
 
     public AssemblyResult assemble(UploadVerified verified, String assetKey) throws Exception {
@@ -69,8 +70,8 @@ public final class AssetAssembler {
     }
 
     /**
-     * Server-side: one part per chunk object. Each source names the ETag it had when described, so a
-     * changed object fails the copy instead of slipping in.
+     * Server-side: one part per chunk object ({@link PartCopyComposer}). Each source names the ETag it
+     * had when described, so a changed object fails the copy instead of slipping in.
      */
     void compose(List<StoredChunk> chunks, String assetKey, String contentType) throws Exception {
         if (chunks.size() == 1) {
@@ -84,12 +85,7 @@ public final class AssetAssembler {
                     .build());
             return;
         }
-        List<ComposeSource> sources = chunks.stream()
-                .map(stored -> ComposeSource.builder().bucket(bucket).object(stored.chunk().getObjectKey())
-                        .matchETag(Quoting.quoted(stored.etag())).build())
-                .toList();
-        client.composeObject(ComposeObjectArgs.builder().bucket(bucket).object(assetKey).sources(sources)
-                .headers(Map.of("Content-Type", contentType)).build());
+        composer.compose(chunks, assetKey, contentType);
     }
 
     /**

@@ -45,9 +45,10 @@ class AssemblyThroughputMeasurement {
     void measureAssemblyThroughputByChunkSize(S3Server s3) throws Exception {
         s3.createBucket(BUCKET);
         MinioClient client = s3.client();
-        ChunkObjectWriter writer = new ChunkObjectWriter(MinioAsyncClient.builder().endpoint(s3.endpoint())
-                .region(s3.region()).credentials(s3.accessKey(), s3.secretKey()).build());
-        AssetAssembler assembler = new AssetAssembler(client, BUCKET);
+        MinioAsyncClient asyncClient = MinioAsyncClient.builder().endpoint(s3.endpoint())
+                .region(s3.region()).credentials(s3.accessKey(), s3.secretKey()).build();
+        ChunkObjectWriter writer = new ChunkObjectWriter(asyncClient);
+        AssetAssembler assembler = new AssetAssembler(client, asyncClient, BUCKET);
         ChunkObjects chunkObjects = new ChunkObjects(client, BUCKET);
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "256 MiB file, S3Proxy %s in process (filesystem backend), MB/s = 10^6 bytes/s, best of %d rounds%n%n"
