@@ -28,7 +28,7 @@ USER sluice
 ENV APP_MAIN_CLASS=${MAIN_CLASS} \
     SLUICE_HTTP_HOST=0.0.0.0 \
     SLUICE_STATE_DIR=/var/lib/sluice/state \
-    JAVA_OPTS="-Xmx256m --add-opens java.base/sun.security.provider=ALL-UNNAMED"
+    JAVA_OPTS="-Xmx256m -XX:+UseParallelGC --add-opens java.base/sun.security.provider=ALL-UNNAMED"
 # The shell only expands JAVA_OPTS and the main class; exec hands PID 1 to the JVM, so
 # `docker stop` (SIGTERM) reaches its shutdown hooks.
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -cp '/app/app.jar:/app/lib/*' \"$APP_MAIN_CLASS\""]

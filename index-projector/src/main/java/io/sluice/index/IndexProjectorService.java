@@ -10,7 +10,6 @@ import io.sluice.runtime.service.Readiness;
 import io.sluice.runtime.service.Service;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.registry.SchemaRegistryClient;
-import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -69,7 +68,7 @@ public final class IndexProjectorService implements Service {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        StreamsSettings.close(streams);
         AssetIndexView view = assets;
         if (view != null) view.close();
     }

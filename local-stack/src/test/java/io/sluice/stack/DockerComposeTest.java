@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.service.ServiceId;
+import io.sluice.runtime.service.ServiceJvmFlags;
 import io.sluice.stack.component.KafkaBrokerProperties;
 import java.io.IOException;
 import java.io.Reader;
@@ -147,7 +148,7 @@ class DockerComposeTest {
     @Test
     void theDockerfileRunsServicesWithTheirJvmFlags() throws IOException {
         String dockerfile = Files.readString(Path.of(System.getProperty("sluice.project.root", "..")).resolve("Dockerfile"));
-        assertThat(dockerfile).contains("JAVA_OPTS=\"-Xmx256m " + io.sluice.runtime.service.ServiceJvmFlags.asText() + "\"");
+        assertThat(dockerfile).contains("JAVA_OPTS=\"-Xmx256m " + ServiceJvmFlags.asText(ServiceJvmFlags.ALL) + "\"");
     }
 
     private static List<String> sluiceContainers() {

@@ -10,7 +10,6 @@ import io.sluice.schemas.registry.SchemaRegistryClient;
 import io.sluice.schemas.topics.Topics;
 import io.sluice.session.topology.SessionProcessorSettings;
 import io.sluice.session.topology.SessionProcessorTopology;
-import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -62,6 +61,6 @@ public final class SessionProcessorService implements Service {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        StreamsSettings.close(streams);
     }
 }

@@ -3,9 +3,12 @@ package io.sluice.runtime.kafka;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -18,6 +21,16 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class StreamsSettings {
 
     private StreamsSettings() {}
+
+    /**
+     * Stops the app and leaves its group at once: by default a Streams member stays in its group
+     * until its session times out, so the instance started next (or another one taking over) waited
+     * for that before it got any partition (45 s measured for a plain restart).
+     */
+    public static void close(KafkaStreams streams) {
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    }
 
     /**
      * @param maxRecordBytes the largest record the app reads or writes (producers must be allowed to send it)
@@ -43,6 +56,7 @@ public final class StreamsSettings {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRecordBytes + (1 << 20));
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "none");
         p.putAll(KafkaClients.socketBuffers()); // every client of the app: consumers, producer, admin
+        p.putAll(KafkaClients.groupLiveness(StreamsConfig.consumerPrefix("")));
         return p;
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.session.domain.hash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.runtime.service.ServiceJvmFlags;
 import java.security.MessageDigest;
 import java.util.Random;
 import java.util.function.Function;
@@ -22,7 +23,7 @@ class Sha256MidstatesTest {
 
     @Test
     void shouldNameTheFlagTheServicesRunWith() {
-        assertThat(JdkSha256Engine.REQUIRED_FLAG).isEqualTo(io.sluice.runtime.service.ServiceJvmFlags.asText());
+        assertThat(JdkSha256Engine.REQUIRED_FLAG).isEqualTo(ServiceJvmFlags.asText(ServiceJvmFlags.OPENS));
     }
 
     @Test
