@@ -27,11 +27,17 @@ final class SluiceScript {
     private final Map<String, String> environment;
 
     SluiceScript(Path root, Path stackHome, int portOffset) {
+        this(root, stackHome, portOffset, Map.of());
+    }
+
+    /** @param moreEnvironment further variables of {@code ./sluice}, e.g. {@code SLUICE_STACK_SESSION_PROCESSORS} */
+    SluiceScript(Path root, Path stackHome, int portOffset, Map<String, String> moreEnvironment) {
         this.root = root;
-        this.environment = Map.of(
-                "SLUICE_STACK_HOME", stackHome.toString(),
-                "SLUICE_STACK_PORT_OFFSET", String.valueOf(portOffset),
-                "SLUICE_NO_BUILD", "1");
+        Map<String, String> env = new java.util.HashMap<>(moreEnvironment);
+        env.put("SLUICE_STACK_HOME", stackHome.toString());
+        env.put("SLUICE_STACK_PORT_OFFSET", String.valueOf(portOffset));
+        env.put("SLUICE_NO_BUILD", "1");
+        this.environment = Map.copyOf(env);
     }
 
     Result run(Duration deadline, String... args) {

@@ -34,7 +34,9 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
             Components: kafka, registry, s3, ingest-api, session-processor, blob-writer, index-projector
             Environment: SLUICE_STACK_HOME (state directory, default .sluice),
                          SLUICE_STACK_PORT_OFFSET (added to every port, default 0),
-                         SLUICE_NO_BUILD=1 (fail instead of building what is missing)""";
+                         SLUICE_NO_BUILD=1 (fail instead of building what is missing),
+                         SLUICE_STACK_SESSION_PROCESSORS=2 (a second session processor),
+                         SLUICE_STACK_SERVICE_JAVA_OPTS (extra JVM flags for the services)""";
 
     public static CliArguments parse(String... args) {
         if (args.length == 0) return help();

@@ -14,6 +14,8 @@ public record PortPlan(int offset) {
     public static final int KAFKA_CONTROLLER = 9093;
     public static final int REGISTRY = 8085;
     public static final int S3 = 9000;
+    /** The second session-processor instance, when the stack runs two (the first has its ServiceId port). */
+    public static final int SECOND_SESSION_PROCESSOR = 8084;
 
     private static final int LOWEST = 1024;
     private static final int HIGHEST = 65535;
@@ -52,8 +54,12 @@ public record PortPlan(int offset) {
         return id.defaultHttpPort() + offset;
     }
 
+    public int secondSessionProcessor() {
+        return SECOND_SESSION_PROCESSOR + offset;
+    }
+
     private static List<Integer> basePorts() {
-        List<Integer> ports = new ArrayList<>(List.of(KAFKA, KAFKA_CONTROLLER, REGISTRY, S3));
+        List<Integer> ports = new ArrayList<>(List.of(KAFKA, KAFKA_CONTROLLER, REGISTRY, S3, SECOND_SESSION_PROCESSOR));
         for (ServiceId id : ServiceId.values()) ports.add(id.defaultHttpPort());
         return ports;
     }

@@ -228,6 +228,6 @@ public final class Stack {
     }
 
     public void line(Component component, String message) {
-        out.printf("%-18s %s%n", component.name(), message);
+        out.printf("%-19s %s%n", component.name(), message);
     }
 }

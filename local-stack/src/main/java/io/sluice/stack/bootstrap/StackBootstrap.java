@@ -30,7 +30,7 @@ public final class StackBootstrap {
         try (Admin admin = KafkaClients.admin(config, "sluice-stack-bootstrap")) {
             List<NewTopic> topics = Topics.all().stream().map(topic -> topic.newTopic(replicationFactor)).toList();
             TopicBootstrap.Outcome outcome = TopicBootstrap.ensureTopics(admin, topics);
-            out.printf("%-18s %d created%s, %d already there%n", "topics", outcome.created().size(),
+            out.printf("%-19s %d created%s, %d already there%n", "topics", outcome.created().size(),
                     outcome.created().isEmpty() ? "" : " (" + String.join(", ", outcome.created()) + ")",
                     outcome.existing().size());
         }
@@ -40,6 +40,6 @@ public final class StackBootstrap {
         MinioClient minio = S3Clients.minio(config);
         String bucket = config.get(Setting.S3_BUCKET);
         boolean created = BucketBootstrap.ensureBucket(minio, bucket);
-        out.printf("%-18s %s %s%n", "bucket", bucket, created ? "created" : "already there");
+        out.printf("%-19s %s %s%n", "bucket", bucket, created ? "created" : "already there");
     }
 }

@@ -24,7 +24,7 @@ public final class StatusCommand {
 
     public int run() throws IOException {
         Map<Component, Optional<ProbeResult>> results = stack.probeAll();
-        stack.out().printf("%-18s %-8s %-6s %s%n", "COMPONENT", "PID", "PORT", "STATE");
+        stack.out().printf("%-19s %-8s %-6s %s%n", "COMPONENT", "PID", "PORT", "STATE");
         boolean allReady = true;
         for (var entry : results.entrySet()) {
             Component component = entry.getKey();
@@ -34,7 +34,7 @@ public final class StatusCommand {
                     .map(result -> result.ready() ? "ready" : "not ready: " + result.detail())
                     .orElse("stopped");
             allReady &= entry.getValue().map(ProbeResult::ready).orElse(false);
-            stack.out().printf("%-18s %-8s %-6d %s%n", component.name(), pid, component.port(), state);
+            stack.out().printf("%-19s %-8s %-6d %s%n", component.name(), pid, component.port(), state);
         }
         return allReady ? 0 : NOT_ALL_READY;
     }

@@ -36,7 +36,7 @@ public final class UpCommand {
         long start = System.nanoTime();
         try {
             startAll(plan);
-        } catch (Exception e) {
+        } catch (Exception | Error e) { // an Error too: a detached start must never stop what already ran
             if (stack.stopping()) return 130; // Ctrl-C during start-up: the hook is stopping everything
             // Detached, what did start stays up for inspection; in the foreground, exiting stops it.
             if (detach) Runtime.getRuntime().removeShutdownHook(stopOnSignal);
@@ -81,7 +81,7 @@ public final class UpCommand {
 
     private void printSummary(List<Component> plan) throws IOException {
         PrintStream out = stack.out();
-        for (Component component : plan) out.printf("  %-18s %s%n", component.name(), component.url());
+        for (Component component : plan) out.printf("  %-19s %s%n", component.name(), component.url());
         if (plan.stream().anyMatch(Component::isService)) {
             DevToken token = DevToken.loadOrCreate(stack.context().layout().devTokenFile());
             out.printf("%nDevelopment token (tenant '%s', also in %s):%n  %s%n", DevToken.TENANT,

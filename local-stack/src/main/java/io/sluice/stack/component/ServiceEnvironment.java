@@ -16,6 +16,14 @@ public final class ServiceEnvironment {
     private ServiceEnvironment() {}
 
     public static Map<String, String> of(StackContext context, ServiceId id, String authTokens) {
+        return of(context, id, 1, authTokens);
+    }
+
+    /**
+     * The variables of one instance of a service: its own port and state directory. When the stack
+     * runs several session-processor instances, each keeps a standby replica of the others' tasks.
+     */
+    public static Map<String, String> of(StackContext context, ServiceId id, int instance, String authTokens) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(Setting.KAFKA_BOOTSTRAP_SERVERS.env(), context.kafkaBootstrap());
         env.put(Setting.SCHEMA_REGISTRY_URL.env(), context.registryUrl());
@@ -24,13 +32,31 @@ public final class ServiceEnvironment {
         env.put(Setting.S3_SECRET_KEY.env(), Setting.S3_SECRET_KEY.defaultValue());
         env.put(Setting.S3_BUCKET.env(), Setting.S3_BUCKET.defaultValue());
         env.put(Setting.HTTP_HOST.env(), "127.0.0.1");
-        env.put(Setting.HTTP_PORT.env(), String.valueOf(context.ports().service(id)));
-        env.put(Setting.STATE_DIR.env(), stateDir(context, id).toString());
+        env.put(Setting.HTTP_PORT.env(), String.valueOf(port(context, id, instance)));
+        env.put(Setting.STATE_DIR.env(), stateDir(context, id, instance).toString());
         env.put(Setting.AUTH_TOKENS.env(), authTokens);
+        if (id == ServiceId.SESSION_PROCESSOR && context.sessionProcessors() > 1) {
+            env.put(Setting.STANDBY_REPLICAS.env(), String.valueOf(context.sessionProcessors() - 1));
+        }
         return env;
     }
 
     public static Path stateDir(StackContext context, ServiceId id) {
-        return context.layout().dataDir(id.moduleName()).resolve("state");
+        return stateDir(context, id, 1);
+    }
+
+    public static Path stateDir(StackContext context, ServiceId id, int instance) {
+        return context.layout().dataDir(instanceName(id, instance)).resolve("state");
+    }
+
+    /** {@code session-processor} for the first instance, {@code session-processor-2} for the second. */
+    public static String instanceName(ServiceId id, int instance) {
+        return instance == 1 ? id.moduleName() : id.moduleName() + "-" + instance;
+    }
+
+    static int port(StackContext context, ServiceId id, int instance) {
+        if (instance == 1) return context.ports().service(id);
+        if (id == ServiceId.SESSION_PROCESSOR && instance == 2) return context.ports().secondSessionProcessor();
+        throw new IllegalArgumentException("No port for instance " + instance + " of " + id.moduleName());
     }
 }

@@ -1,6 +1,7 @@
 package io.sluice.stack.component;
 
 import io.sluice.runtime.service.ServiceId;
+import io.sluice.runtime.service.ServiceJvmFlags;
 import io.sluice.stack.DevToken;
 import io.sluice.stack.readiness.HttpProbe;
 import io.sluice.stack.readiness.ReadinessProbe;
@@ -14,16 +15,24 @@ import java.util.List;
 
 /**
  * One of the four Sluice services, run from its module's jar and {@code classpath.txt}, configured
- * only through {@code SLUICE_*} variables; ready when {@code /health/ready} answers 200.
+ * only through {@code SLUICE_*} variables; ready when {@code /health/ready} answers 200. Instance 1
+ * is named after its module; a second session-processor instance is {@code session-processor-2},
+ * with its own port, state directory and log.
  */
 public final class SluiceService implements Component {
 
     private final StackContext context;
     private final ServiceId id;
+    private final int instance;
 
     public SluiceService(StackContext context, ServiceId id) {
+        this(context, id, 1);
+    }
+
+    public SluiceService(StackContext context, ServiceId id, int instance) {
         this.context = context;
         this.id = id;
+        this.instance = instance;
     }
 
     public ServiceId id() {
@@ -32,12 +41,12 @@ public final class SluiceService implements Component {
 
     @Override
     public String name() {
-        return id.moduleName();
+        return ServiceEnvironment.instanceName(id, instance);
     }
 
     @Override
     public int port() {
-        return context.ports().service(id);
+        return ServiceEnvironment.port(context, id, instance);
     }
 
     @Override
@@ -52,16 +61,19 @@ public final class SluiceService implements Component {
 
     @Override
     public LaunchSpec prepare() throws IOException {
-        Path jar = context.layout().requireBuilt(context.layout().moduleJar(name()));
-        String classpath = context.layout().classpath(name());
-        Path stateDir = ServiceEnvironment.stateDir(context, id);
+        Path jar = context.layout().requireBuilt(context.layout().moduleJar(id.moduleName()));
+        String classpath = context.layout().classpath(id.moduleName());
+        Path stateDir = ServiceEnvironment.stateDir(context, id, instance);
         Files.createDirectories(stateDir);
         DevToken token = DevToken.loadOrCreate(context.layout().devTokenFile());
         List<String> command = new ArrayList<>();
         command.add(context.java().executable().toString());
         command.addAll(context.jvmFlags(name()));
+        command.addAll(ServiceJvmFlags.ALL);
+        command.addAll(ServiceJvmFlags.extra(System.getenv()));
         command.addAll(List.of("-Xmx256m", "-cp", jar + java.io.File.pathSeparator + classpath, id.mainClass()));
-        return new LaunchSpec(command, ServiceEnvironment.of(context, id, token.authTokensSetting()), stateDir.getParent());
+        return new LaunchSpec(command, ServiceEnvironment.of(context, id, instance, token.authTokensSetting()),
+                stateDir.getParent());
     }
 
     @Override

@@ -12,7 +12,12 @@ public final class StackComponents {
     public StackComponents(StackContext context) {
         List<Component> components = new ArrayList<>(List.of(
                 new KafkaBroker(context), new SchemaRegistry(context), new S3Server(context)));
-        for (ServiceId id : ServiceId.values()) components.add(new SluiceService(context, id));
+        for (ServiceId id : ServiceId.values()) {
+            components.add(new SluiceService(context, id));
+            if (id == ServiceId.SESSION_PROCESSOR && context.sessionProcessors() > 1) {
+                components.add(new SluiceService(context, id, 2));
+            }
+        }
         this.all = List.copyOf(components);
     }
 

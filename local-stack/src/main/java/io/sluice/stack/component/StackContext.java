@@ -9,11 +9,19 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What every component needs to launch: paths, ports and the JVM. */
-public record StackContext(StackLayout layout, PortPlan ports, JavaRuntime java) {
+/**
+ * What every component needs to launch: paths, ports, the JVM, and how many session-processor
+ * instances the stack runs ({@link StackEnvironment#SESSION_PROCESSORS_ENV}).
+ */
+public record StackContext(StackLayout layout, PortPlan ports, JavaRuntime java, int sessionProcessors) {
+
+    public StackContext(StackLayout layout, PortPlan ports, JavaRuntime java) {
+        this(layout, ports, java, 1);
+    }
 
     public static StackContext of(StackEnvironment environment) {
-        return new StackContext(StackLayout.of(environment), environment.ports(), JavaRuntime.current());
+        return new StackContext(StackLayout.of(environment), environment.ports(), JavaRuntime.current(),
+                environment.sessionProcessors());
     }
 
     /** The JVM flags every component process gets, before its own; creates the archive directory. */
