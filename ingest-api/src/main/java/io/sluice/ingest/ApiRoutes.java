@@ -10,6 +10,7 @@ import io.sluice.ingest.http.Route;
 import io.sluice.ingest.kafka.RequestPublisher;
 import io.sluice.ingest.uploads.AbortUploadHandler;
 import io.sluice.ingest.uploads.ChunkMemoryBudget;
+import io.sluice.ingest.uploads.ChunkSendOrder;
 import io.sluice.ingest.uploads.CreateUploadHandler;
 import io.sluice.ingest.uploads.FinishUploadHandler;
 import io.sluice.ingest.uploads.GetUploadHandler;
@@ -19,6 +20,7 @@ import io.sluice.ingest.uploads.UploadLookup;
 import io.sluice.projections.AssetIndexView;
 import io.sluice.projections.UploadStatusView;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** The calls of SPEC.md's HTTP API table and the handler of each. */
@@ -26,6 +28,12 @@ final class ApiRoutes {
 
     /** Uploads this instance remembers having opened; far more than are opened between two status updates. */
     static final int RECENTLY_OPENED_CAPACITY = 10_000;
+
+    /**
+     * Longest a chunk waits for a lower chunk of its upload, under way here, to be published first:
+     * enough for an 8 MiB body to arrive at tens of MB/s, short beside a slow client's chunk.
+     */
+    static final Duration CHUNK_ORDER_WAIT = Duration.ofMillis(500);
 
     private ApiRoutes() {}
 
@@ -39,7 +47,8 @@ final class ApiRoutes {
                 Route.of("POST", "/v1/uploads",
                         new CreateUploadHandler(settings, publisher, statuses, assets, recentlyOpened, clock)),
                 Route.of("PUT", "/v1/uploads/{uploadId}/chunks/{index}",
-                        new PutChunkHandler(settings, publisher, uploads, recentlyOpened, budget, clock)),
+                        new PutChunkHandler(settings, publisher, uploads, recentlyOpened, budget,
+                                new ChunkSendOrder(CHUNK_ORDER_WAIT), clock)),
                 Route.of("GET", "/v1/uploads/{uploadId}", new GetUploadHandler(uploads)),
                 Route.of("DELETE", "/v1/uploads/{uploadId}",
                         new AbortUploadHandler(settings, publisher, statuses, uploads, clock)),

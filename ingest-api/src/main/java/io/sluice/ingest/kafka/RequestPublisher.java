@@ -58,21 +58,39 @@ public final class RequestPublisher implements AutoCloseable {
      * @throws PublishFailedException if Kafka refused it or did not answer within the delivery timeout
      */
     public void publish(String uploadId, UploadRequest request) throws InterruptedException {
+        send(uploadId, request).await();
+    }
+
+    /** A sent event whose acknowledgement is still to come. */
+    public interface Pending {
+        /** @throws PublishFailedException if Kafka refused it or did not answer within the delivery timeout */
+        void await() throws InterruptedException;
+    }
+
+    /**
+     * Hands the event to the producer, which keeps the order of what is handed to it per partition,
+     * and returns without waiting for the acknowledgement.
+     *
+     * @throws PublishFailedException if the producer cannot take it (registry unreachable, buffer full)
+     */
+    public Pending send(String uploadId, UploadRequest request) {
         Future<?> ack;
         try {
             ack = producer.send(new ProducerRecord<>(Topics.UPLOAD_REQUESTS.name(), uploadId, request));
         } catch (KafkaException e) { // serialization (registry unreachable), buffer full for max.block.ms
             throw new PublishFailedException("cannot send the request of upload " + uploadId + ": " + e.getMessage(), e);
         }
-        try {
-            // The delivery timeout bounds the future; the margin only guards against a producer that hangs.
-            ack.get(DELIVERY_TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new PublishFailedException("Kafka did not take the request of upload " + uploadId + ": "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new PublishFailedException("no acknowledgement for the request of upload " + uploadId, e);
-        }
+        return () -> {
+            try {
+                // The delivery timeout bounds the future; the margin only guards against a producer that hangs.
+                ack.get(DELIVERY_TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw new PublishFailedException("Kafka did not take the request of upload " + uploadId + ": "
+                        + e.getCause().getMessage(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new PublishFailedException("no acknowledgement for the request of upload " + uploadId, e);
+            }
+        };
     }
 
     @Override

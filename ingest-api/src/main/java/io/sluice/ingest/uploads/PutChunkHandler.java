@@ -24,8 +24,9 @@ import java.util.UUID;
  * session's state happens here, before anything is published — the upload exists and takes chunks,
  * the index is in range, the length is the chunk's (refused on {@code Content-Length} before the
  * body is read), {@code Content-Digest} matches, and the parking bound has room where the status
- * shows it has none. Then {@code ChunkReceived} is published and {@code 202} answered only after
- * Kafka's acknowledgement (SPEC I1). The session processor decides acceptance; the status shows it.
+ * shows it has none. Then {@code ChunkReceived} is published — after the upload's lower chunks
+ * under way here, where that takes a moment ({@link ChunkSendOrder}) — and {@code 202} answered only
+ * after Kafka's acknowledgement (SPEC I1). The session processor decides acceptance; the status shows it.
  */
 public final class PutChunkHandler implements RouteHandler {
 
@@ -37,10 +38,12 @@ public final class PutChunkHandler implements RouteHandler {
     private final UploadLookup uploads;
     private final RecentlyOpened recentlyOpened;
     private final ChunkMemoryBudget budget;
+    private final ChunkSendOrder sendOrder;
     private final Clock clock;
 
     public PutChunkHandler(ApiSettings settings, RequestPublisher publisher, UploadLookup uploads,
-            RecentlyOpened recentlyOpened, ChunkMemoryBudget budget, Clock clock) {
+            RecentlyOpened recentlyOpened, ChunkMemoryBudget budget, ChunkSendOrder sendOrder, Clock clock) {
+        this.sendOrder = sendOrder;
         this.settings = settings;
         this.publisher = publisher;
         this.uploads = uploads;
@@ -66,13 +69,16 @@ public final class PutChunkHandler implements RouteHandler {
         Optional<byte[]> declaredDigest = ContentDigestRule.declaredSha256(request.header("Content-Digest"));
 
         ChunkMemoryBudget.Reservation reservation = budget.reserve(length);
-        try {
+        try (ChunkSendOrder.Slot slot = sendOrder.enter(uploadId, index)) {
             byte[] bytes = ChunkBody.read(request.body(), length);
             byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(bytes);
             ContentDigestRule.check(declaredDigest, sha256);
             String sha256Hex = HexFormat.of().formatHex(sha256);
-            publisher.publish(uploadId, RequestEvents.chunk(UUID.randomUUID().toString(), uploadId, tenant,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS), index, bytes, sha256Hex));
+            slot.awaitTurn();
+            RequestPublisher.Pending sent = publisher.send(uploadId, RequestEvents.chunk(UUID.randomUUID().toString(),
+                    uploadId, tenant, clock.instant().truncatedTo(ChronoUnit.MILLIS), index, bytes, sha256Hex));
+            slot.close(); // handed to the producer, in order: the next chunk may go
+            sent.await();
             Responses.json(request.exchange(), 202, Json.object()
                     .put("uploadId", uploadId)
                     .put("index", index)
