@@ -65,6 +65,8 @@ final class BenchRun {
                     small.stages().finishToVerified().p50(), small.stages().finishToVerified().p99(),
                     small.stages().verifiedToAssetStored().p50(), small.stages().verifiedToAssetStored().p99(),
                     small.stages().assetStoredToFinished().p50(), small.stages().assetStoredToFinished().p99());
+            out.printf("  %-46s %8s the chunk stored (ChunkStored) %.0f / %.0f ms after the finish was sent%n", "", "",
+                    small.stages().chunkStoredAfterFinish().p50(), small.stages().chunkStoredAfterFinish().p99());
         }
         if (!small.neverFinished().isEmpty()) {
             out.printf("  %d uploads never finished: %s%n", small.neverFinished().size(), small.neverFinished());

@@ -5,6 +5,7 @@ import io.sluice.runtime.kafka.KafkaClients;
 import io.sluice.schemas.topics.Topics;
 import io.sluice.events.AssetStored;
 import io.sluice.events.BlobEvent;
+import io.sluice.events.ChunkStored;
 import io.sluice.events.UploadDecision;
 import io.sluice.events.UploadVerified;
 import io.sluice.runtime.config.Setting;
@@ -46,6 +47,8 @@ final class FinishedWatcher implements AutoCloseable {
 
     /** The steps of a finish, each visible on a topic: where the time between finish and UploadFinished goes. */
     enum Milestone {
+        /** The blob writer's {@code ChunkStored} (for a one-chunk upload: its only chunk is in S3). */
+        CHUNK_STORED,
         /** The session processor's {@code UploadVerified} on the decisions topic (committed). */
         VERIFIED,
         /** The blob writer's {@code AssetStored}: the asset object is assembled. */
@@ -125,8 +128,11 @@ final class FinishedWatcher implements AutoCloseable {
             return decisions.deserialize(record.topic(), record.value()).getPayload() instanceof UploadVerified
                     ? Optional.of(Milestone.VERIFIED) : Optional.empty();
         }
-        return blobEvents.deserialize(record.topic(), record.value()).getPayload() instanceof AssetStored
-                ? Optional.of(Milestone.ASSET_STORED) : Optional.empty();
+        return switch (blobEvents.deserialize(record.topic(), record.value()).getPayload()) {
+            case AssetStored stored -> Optional.of(Milestone.ASSET_STORED);
+            case ChunkStored stored -> Optional.of(Milestone.CHUNK_STORED);
+            default -> Optional.empty();
+        };
     }
 
     private void pollUntilClosed() {

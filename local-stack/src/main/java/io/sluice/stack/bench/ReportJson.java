@@ -62,6 +62,7 @@ final class ReportJson {
             putLatency(split.putObject("finish_to_verified"), stages.finishToVerified());
             putLatency(split.putObject("verified_to_asset_stored"), stages.verifiedToAssetStored());
             putLatency(split.putObject("asset_stored_to_finished"), stages.assetStoredToFinished());
+            putLatency(split.putObject("chunk_stored_after_finish"), stages.chunkStoredAfterFinish());
         }
         putMebibytes(root.putObject("heap_peak_mb"), report.memory().heapPeak());
         putMebibytes(root.putObject("heap_max_mb"), report.memory().heapMax());

@@ -17,7 +17,8 @@ final class SmallUploadsScenario {
      * The finish latency split at the milestones between (see {@link FinishedWatcher.Milestone}),
      * over the uploads whose every milestone was seen.
      */
-    record Stages(Percentiles finishToVerified, Percentiles verifiedToAssetStored, Percentiles assetStoredToFinished) {}
+    record Stages(Percentiles finishToVerified, Percentiles verifiedToAssetStored, Percentiles assetStoredToFinished,
+            Percentiles chunkStoredAfterFinish) {}
 
     /** The figures of the Sluice side. */
     record Figures(Throughput throughput, int uploads, Percentiles finishToFinished, Percentiles finishHttp,
@@ -51,20 +52,25 @@ final class SmallUploadsScenario {
         List<Long> toVerified = new ArrayList<>();
         List<Long> toAssetStored = new ArrayList<>();
         List<Long> toLast = new ArrayList<>();
+        List<Long> chunkStoredAfterFinish = new ArrayList<>();
         for (SluiceUploader.Timing timing : timings) {
             long finished = uploader.finishedSeenAt(timing.uploadId());
             toFinished.add(finished - timing.finishSent());
             http.add(timing.finishHttpNanos());
             OptionalLong verified = uploader.milestone(FinishedWatcher.Milestone.VERIFIED, timing.uploadId());
             OptionalLong stored = uploader.milestone(FinishedWatcher.Milestone.ASSET_STORED, timing.uploadId());
+            OptionalLong chunkStored = uploader.milestone(FinishedWatcher.Milestone.CHUNK_STORED, timing.uploadId());
+            // Negative when the chunk was stored before the finish was sent: then it held nothing up.
+            chunkStored.ifPresent(at -> chunkStoredAfterFinish.add(at - timing.finishSent()));
             if (verified.isPresent() && stored.isPresent()) {
                 toVerified.add(verified.getAsLong() - timing.finishSent());
                 toAssetStored.add(stored.getAsLong() - verified.getAsLong());
                 toLast.add(finished - stored.getAsLong());
             }
         }
-        Stages stages = toVerified.isEmpty() ? null : new Stages(Percentiles.ofNanos(toVerified),
-                Percentiles.ofNanos(toAssetStored), Percentiles.ofNanos(toLast));
+        Stages stages = toVerified.isEmpty() || chunkStoredAfterFinish.isEmpty() ? null
+                : new Stages(Percentiles.ofNanos(toVerified), Percentiles.ofNanos(toAssetStored),
+                        Percentiles.ofNanos(toLast), Percentiles.ofNanos(chunkStoredAfterFinish));
         List<String> neverFinished = outcomes.stream().filter(o -> o.neverFinished() != null)
                 .map(o -> o.neverFinished().uploadId()).toList();
         return new Figures(new Throughput(ParallelFilesScenario.totalBytes(files), ended - started), files.size(),

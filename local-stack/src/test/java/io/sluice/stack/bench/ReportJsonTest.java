@@ -57,7 +57,7 @@ class ReportJsonTest {
         BenchReport.Pair pair = new BenchReport.Pair(fiftyMegabytes, twoHundredMegabytes);
         Percentiles latency = Percentiles.ofNanos(List.of(1_000_000L, 2_000_000L, 3_000_000L));
         SmallUploadsScenario.Figures small = new SmallUploadsScenario.Figures(new Throughput(1000, SECOND), 100,
-                latency, latency, new SmallUploadsScenario.Stages(latency, latency, latency), List.of());
+                latency, latency, new SmallUploadsScenario.Stages(latency, latency, latency, latency), List.of());
         long mib = 1 << 20;
         BenchReport.Memory memory = new BenchReport.Memory(Map.of("ingest-api", 128 * mib),
                 Map.of("ingest-api", 256 * mib), Map.of("ingest-api", 300 * mib), Map.of("kafka", 400 * mib));
