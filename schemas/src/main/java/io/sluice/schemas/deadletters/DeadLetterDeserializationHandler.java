@@ -1,18 +1,12 @@
 package io.sluice.schemas.deadletters;
 
-import io.sluice.events.DeadLetter;
 import io.sluice.events.DeadLetterReason;
 import io.sluice.schemas.registry.SchemaRegistry;
-import io.sluice.schemas.registry.SchemaRegistryClient;
 import io.sluice.schemas.serde.UndecodableRecordException;
 import io.sluice.schemas.topics.Topics;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -45,33 +39,23 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
 
-    private final Clock clock = Clock.systemUTC();
-    private Serializer<DeadLetter> serializer;
-    private String component;
+    private DeadLetterEncoding encoding;
 
-    /** The Streams properties that install this handler for {@code component}. */
+    /**
+     * The Streams properties that install this handler and {@link DeadLetterProcessingHandler} for
+     * {@code component}.
+     */
     public static Map<String, Object> streamsProperties(SchemaRegistry registry, String component) {
         return Map.of(
                 StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class,
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class,
                 REGISTRY_CONFIG, registry,
                 COMPONENT_CONFIG, component);
     }
 
     @Override
     public void configure(Map<String, ?> configs) {
-        Object registry = configs.get(REGISTRY_CONFIG);
-        SchemaRegistry resolved = switch (registry) {
-            case SchemaRegistry instance -> instance;
-            case String url when !url.isBlank() -> SchemaRegistryClient.of(url);
-            case null, default -> throw new ConfigException(REGISTRY_CONFIG, registry,
-                    "a SchemaRegistry or the registry's base URL is needed to encode dead letters");
-        };
-        if (!(configs.get(COMPONENT_CONFIG) instanceof String name) || name.isBlank()) {
-            throw new ConfigException(COMPONENT_CONFIG, configs.get(COMPONENT_CONFIG),
-                    "the name of the component setting records aside is needed");
-        }
-        this.serializer = Topics.DEAD_LETTERS.valueSerde(resolved).serializer();
-        this.component = name;
+        this.encoding = DeadLetterEncoding.from(configs);
     }
 
     @Override
@@ -87,13 +71,9 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
         DeadLetterReason reason = DeadLetters.reasonFor(poison);
         log.error("Setting aside {}-{}@{} on {}: {}: {}", record.topic(), record.partition(), record.offset(),
                 Topics.DEAD_LETTERS.name(), reason, poison.getMessage());
-        OriginalRecord original = OriginalRecord.of(record);
-        DeadLetter envelope = DeadLetters.envelope(original, reason, poison.getMessage(), component, clock.instant());
         // A registry failure here throws out of the handler: Streams then stops the thread and the
         // record is read again later, which is what this handler does for an unreachable registry anyway.
-        byte[] value = serializer.serialize(Topics.DEAD_LETTERS.name(), envelope);
-        ProducerRecord<byte[], byte[]> deadLetter = DeadLetters.producerRecord(original, reason, component, value);
-        return Response.resume(List.of(deadLetter));
+        return Response.resume(List.of(encoding.deadLetter(OriginalRecord.of(record), reason, poison.getMessage())));
     }
 
     /** The poison-record exception in the chain, if the failure is one. */
