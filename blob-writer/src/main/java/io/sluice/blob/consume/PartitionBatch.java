@@ -73,8 +73,8 @@ final class PartitionBatch<V> implements Callable<BatchOutcome> {
     }
 
     /**
-     * Waits for a record's work; work that found the record unprocessable only once under way (its
-     * processor runs it asynchronously) sets the record aside as {@link #start} does.
+     * Waits for a record's work; a record its processor found unprocessable, at once or once under
+     * way (processors may run the work asynchronously), is set aside here.
      */
     private void awaitOrSetAside(ConsumerRecord<byte[], Decoded<V>> record, CompletableFuture<?> work)
             throws ExecutionException, InterruptedException {
@@ -97,8 +97,7 @@ final class PartitionBatch<V> implements Callable<BatchOutcome> {
                 try {
                     yield processor.process(record, event.value());
                 } catch (UnprocessableRecordException e) {
-                    yield deadLetters.send(record, encoder.serialize(record.topic(), event.value()), e.reason(),
-                            e.getMessage());
+                    yield CompletableFuture.failedFuture(e); // set aside by awaitOrSetAside, in order
                 }
             }
         };

@@ -1,5 +1,6 @@
 package io.sluice.ingest.auth;
 
+import io.sluice.runtime.config.AuthTokenEntries;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,8 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class BearerTokens {
 
-    /** Tenants become part of object keys ({@code assets/<tenant>/…}), hence the narrow alphabet. */
-    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern HASH = Pattern.compile("sha256:([0-9a-fA-F]{64})");
     private static final String SCHEME = "bearer ";
 
@@ -38,18 +37,13 @@ public final class BearerTokens {
      */
     public static BearerTokens parse(String setting) {
         List<Grant> grants = new ArrayList<>();
-        String[] entries = setting.split(",");
-        for (int i = 0; i < entries.length; i++) {
-            String entry = entries[i].trim();
-            if (entry.isEmpty()) continue;
-            int equals = entry.indexOf('=');
-            String tenant = equals < 0 ? "" : entry.substring(0, equals).trim();
-            var hash = HASH.matcher(equals < 0 ? "" : entry.substring(equals + 1).trim());
-            if (!TENANT.matcher(tenant).matches() || !hash.matches()) {
-                throw new IllegalArgumentException("SLUICE_AUTH_TOKENS entry " + (i + 1)
+        for (AuthTokenEntries.Entry entry : AuthTokenEntries.of(setting)) {
+            var hash = HASH.matcher(entry.credential());
+            if (!entry.hasValidTenant() || !hash.matches()) {
+                throw new IllegalArgumentException("SLUICE_AUTH_TOKENS entry " + entry.position()
                         + " is not tenant=sha256:<64 hex digits> (tenant: letters, digits, '.', '_', '-')");
             }
-            grants.add(new Grant(tenant, HexFormat.of().parseHex(hash.group(1).toLowerCase(Locale.ROOT))));
+            grants.add(new Grant(entry.tenant(), HexFormat.of().parseHex(hash.group(1).toLowerCase(Locale.ROOT))));
         }
         return new BearerTokens(grants);
     }

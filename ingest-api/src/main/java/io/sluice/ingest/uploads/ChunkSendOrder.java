@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes the chunks of one upload that this instance receives at the same time in index order,
@@ -16,11 +18,17 @@ import java.util.TreeSet;
  * {@code maxWait}: a slow client's chunk delays its successors by that much at worst, and a chunk
  * whose predecessor is not under way here (another instance, not sent yet) goes at once. Order is
  * an optimisation only: the session processor accepts chunks in any order.
+ *
+ * <p>A lock and condition rather than {@code synchronized} and {@code wait}: the requests run on
+ * virtual threads, and on JDK 21 (the Docker image's) waiting inside {@code synchronized} pins the
+ * carrier thread, so a few waiting chunks could hold every carrier.
  */
 public final class ChunkSendOrder {
 
     /** Chunks under way here, by upload id: received (or being received) and not yet handed to Kafka. */
     private final Map<String, TreeSet<Integer>> underWay = new HashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition chunkHandedOver = lock.newCondition();
     private final Duration maxWait;
 
     public ChunkSendOrder(Duration maxWait) {
@@ -40,19 +48,21 @@ public final class ChunkSendOrder {
 
         /** Waits until no lower index of the upload is under way here, or {@code maxWait} has passed. */
         public void awaitTurn() throws InterruptedException {
-            long deadline = System.nanoTime() + maxWait.toNanos();
-            synchronized (ChunkSendOrder.this) {
-                while (hasPredecessorUnderWay(uploadId, index)) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) return;
-                    ChunkSendOrder.this.wait(Math.max(1, left / 1_000_000));
+            long left = maxWait.toNanos();
+            lock.lock();
+            try {
+                while (hasPredecessorUnderWay(uploadId, index) && left > 0) {
+                    left = chunkHandedOver.awaitNanos(left);
                 }
+            } finally {
+                lock.unlock();
             }
         }
 
         @Override
         public void close() {
-            synchronized (ChunkSendOrder.this) {
+            lock.lock();
+            try {
                 if (closed) return;
                 closed = true;
                 TreeSet<Integer> indexes = underWay.get(uploadId);
@@ -60,15 +70,22 @@ public final class ChunkSendOrder {
                     indexes.remove(index);
                     if (indexes.isEmpty()) underWay.remove(uploadId);
                 }
-                ChunkSendOrder.this.notifyAll();
+                chunkHandedOver.signalAll();
+            } finally {
+                lock.unlock();
             }
         }
     }
 
     /** Notes a chunk request as under way, before its body is read. */
-    public synchronized Slot enter(String uploadId, int index) {
-        underWay.computeIfAbsent(uploadId, id -> new TreeSet<>()).add(index);
-        return new Slot(uploadId, index);
+    public Slot enter(String uploadId, int index) {
+        lock.lock();
+        try {
+            underWay.computeIfAbsent(uploadId, id -> new TreeSet<>()).add(index);
+            return new Slot(uploadId, index);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private boolean hasPredecessorUnderWay(String uploadId, int index) {
@@ -77,7 +94,12 @@ public final class ChunkSendOrder {
     }
 
     /** Uploads with chunks under way (a gauge, and for tests). */
-    synchronized int uploadsUnderWay() {
-        return underWay.size();
+    int uploadsUnderWay() {
+        lock.lock();
+        try {
+            return underWay.size();
+        } finally {
+            lock.unlock();
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One of the four Sluice services, run from its module's jar and {@code classpath.txt}, configured
@@ -70,7 +71,7 @@ public final class SluiceService implements Component {
         command.add(context.java().executable().toString());
         command.addAll(context.jvmFlags(name()));
         command.addAll(ServiceJvmFlags.ALL);
-        command.addAll(ServiceJvmFlags.extra(System.getenv()));
+        command.addAll(extraFlags(System.getenv()));
         command.addAll(List.of("-Xmx256m", "-cp", jar + java.io.File.pathSeparator + classpath, id.mainClass()));
         return new LaunchSpec(command, ServiceEnvironment.of(context, id, instance, token.authTokensSetting()),
                 stateDir.getParent());
@@ -84,5 +85,14 @@ public final class SluiceService implements Component {
     @Override
     public Duration startDeadline() {
         return Duration.ofSeconds(90);
+    }
+
+    /** Where an operator adds JVM flags of their own for the services (a profiler, a GC experiment). */
+    static final String EXTRA_FLAGS_ENV = "SLUICE_STACK_SERVICE_JAVA_OPTS";
+
+    /** The operator's extra flags from {@link #EXTRA_FLAGS_ENV}, split at white space; none if unset. */
+    static List<String> extraFlags(Map<String, String> environment) {
+        String value = environment.getOrDefault(EXTRA_FLAGS_ENV, "").trim();
+        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
     }
 }

@@ -2,7 +2,6 @@ package io.sluice.runtime.service;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * JVM flags every Sluice service runs with, wherever it runs (the local stack, the Dockerfile; the
@@ -28,16 +27,7 @@ public final class ServiceJvmFlags {
     /** Every flag, in command-line order. */
     public static final List<String> ALL = concat(GC, OPENS);
 
-    /** Where an operator adds flags of their own for the local stack's services (a profiler, a GC experiment). */
-    public static final String EXTRA_FLAGS_ENV = "SLUICE_STACK_SERVICE_JAVA_OPTS";
-
     private ServiceJvmFlags() {}
-
-    /** The operator's extra flags from {@link #EXTRA_FLAGS_ENV}, split at white space; none if unset. */
-    public static List<String> extra(Map<String, String> environment) {
-        String value = environment.getOrDefault(EXTRA_FLAGS_ENV, "").trim();
-        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
-    }
 
     /** The flags as one command-line string. */
     public static String asText(List<String> flags) {

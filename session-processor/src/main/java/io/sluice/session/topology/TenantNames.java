@@ -1,8 +1,8 @@
 package io.sluice.session.topology;
 
+import io.sluice.runtime.config.AuthTokenEntries;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The tenants named in {@code SLUICE_AUTH_TOKENS} ({@code tenant=sha256:<hex of the token>},
@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
  * API checks the tokens.
  */
 final class TenantNames {
-
-    /** The alphabet the ingest API accepts for a tenant (tenants name object keys). */
-    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private TenantNames() {}
 
@@ -24,17 +21,12 @@ final class TenantNames {
      */
     static Set<String> fromAuthTokens(String setting) {
         Set<String> tenants = new LinkedHashSet<>();
-        String[] entries = setting.split(",");
-        for (int i = 0; i < entries.length; i++) {
-            String entry = entries[i].trim();
-            if (entry.isEmpty()) continue;
-            int equals = entry.indexOf('=');
-            String tenant = equals < 0 ? "" : entry.substring(0, equals).trim();
-            if (!TENANT.matcher(tenant).matches()) {
-                throw new IllegalArgumentException("SLUICE_AUTH_TOKENS entry " + (i + 1)
+        for (AuthTokenEntries.Entry entry : AuthTokenEntries.of(setting)) {
+            if (!entry.hasValidTenant()) {
+                throw new IllegalArgumentException("SLUICE_AUTH_TOKENS entry " + entry.position()
                         + " does not start with tenant= (tenant: letters, digits, '.', '_', '-')");
             }
-            tenants.add(tenant);
+            tenants.add(entry.tenant());
         }
         return Set.copyOf(tenants);
     }
