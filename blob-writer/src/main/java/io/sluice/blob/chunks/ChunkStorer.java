@@ -8,19 +8,23 @@ import io.sluice.blob.consume.UnprocessableRecordException;
 import io.sluice.blob.events.BlobEvents;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.ChunkReceived;
+import io.sluice.events.ChunkStored;
 import io.sluice.events.DeadLetterReason;
 import io.sluice.events.UploadRequest;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.keys.UploadIds;
 import io.sluice.schemas.topics.Topics;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>The work of a chunk (verifying its digest, the PUT, the report) runs on its own virtual thread,
  * so the chunks of one partition's batch are stored at once: every chunk of an upload is on one
  * partition, and one PUT at a time held an upload sent on four streams to the speed of one (the
- * benchmark's profile). Their order does not matter: each chunk has its own object, and the loop
- * commits a record's offset only when it and every record before it are acknowledged.
+ * benchmark's profile). Their PUTs may end in any order (each chunk has its own object, and the loop
+ * commits a record's offset only when it and every record before it are acknowledged); their
+ * reports are sent in the order of the requests.
  */
 public final class ChunkStorer implements RecordProcessor<UploadRequest> {
 
@@ -46,6 +51,8 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
     private final BlobWriterCounters counters;
     private final Clock clock;
     private final Executor workers;
+    /** Each partition's latest report; touched only by the partition's batch thread, one at a time. */
+    private final Map<TopicPartition, CompletableFuture<?>> lastReport = new ConcurrentHashMap<>();
 
     /** @param workers runs each chunk's PUT; virtual threads in the service */
     public ChunkStorer(ChunkObjectWriter writer, String bucket, Producer<String, BlobEvent> blobEvents,
@@ -63,11 +70,25 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
             throws Exception {
         if (!(request.getPayload() instanceof ChunkReceived chunk)) return NOTHING_TO_DO; // the session processor's
         requireObjectName(chunk);
-        return CompletableFuture.supplyAsync(() -> store(chunk), workers).thenCompose(report -> report);
+        CompletableFuture<Optional<BlobEvent>> stored = CompletableFuture.supplyAsync(() -> store(chunk), workers);
+        // Reports go out in the order of the requests (a replayed or retried chunk's report follows
+        // the first one's): each waits for the report of the partition's record before it.
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        CompletableFuture<?> previous = lastReport.getOrDefault(partition, NOTHING_TO_DO)
+                .exceptionally(failure -> null); // that record fails on its own; this one may go on
+        CompletableFuture<?> report = stored.thenCombine(previous, (event, ignored) -> event)
+                .thenCompose(event -> event.<CompletableFuture<?>>map(this::send).orElse(NOTHING_TO_DO));
+        lastReport.put(partition, report);
+        return report;
     }
 
-    /** Verifies, PUTs and reports one chunk; the future completes when the report is acknowledged. */
-    private CompletableFuture<?> store(ChunkReceived chunk) {
+    private CompletableFuture<?> send(BlobEvent stored) {
+        ChunkStored payload = (ChunkStored) stored.getPayload();
+        return AcknowledgedSend.send(blobEvents, new ProducerRecord<>(Topics.BLOB_EVENTS.name(), payload.getUploadId(), stored));
+    }
+
+    /** Verifies and PUTs one chunk; the report to send, none if the chunk is not stored. */
+    private Optional<BlobEvent> store(ChunkReceived chunk) {
         byte[] bytes = ChunkBytes.arrayOf(chunk.getBytes());
         Optional<String> sha256 = ChunkVerification.verifiedSha256(bytes, chunk.getLength(), chunk.getSha256());
         if (sha256.isEmpty()) {
@@ -76,7 +97,7 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
             log.debug("Not storing chunk {} of {} (event {}): its bytes do not match its length or sha256",
                     chunk.getIndex(), chunk.getUploadId(), chunk.getEventId());
             counters.chunkSkipped();
-            return NOTHING_TO_DO;
+            return Optional.empty();
         }
         String key = ObjectKeys.chunk(chunk.getUploadId(), chunk.getIndex(), sha256.get());
         boolean written;
@@ -86,9 +107,7 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
             throw new CompletionException(e);
         }
         counters.chunkStored(bytes.length, written);
-        BlobEvent stored = BlobEvents.chunkStored(chunk, sha256.get(), key, clock.instant());
-        return AcknowledgedSend.send(blobEvents,
-                new ProducerRecord<>(Topics.BLOB_EVENTS.name(), chunk.getUploadId(), stored));
+        return Optional.of(BlobEvents.chunkStored(chunk, sha256.get(), key, clock.instant()));
     }
 
     private static void requireObjectName(ChunkReceived chunk) throws UnprocessableRecordException {
