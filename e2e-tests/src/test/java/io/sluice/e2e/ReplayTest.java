@@ -37,6 +37,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.sluice.runtime.config.UploadLimitSettings;
+import io.sluice.runtime.config.SluiceConfig;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -108,7 +110,7 @@ class ReplayTest {
     void shouldResetTheApplicationIdsAndEveryInputTheTopologiesUse() {
         var registry = new InMemorySchemaRegistry();
         Topology sessions = SessionProcessorTopology.buildTopology(
-                new SessionProcessorSettings(1, Duration.ofSeconds(1), Set.of()), registry);
+                new SessionProcessorSettings(UploadLimitSettings.from(SluiceConfig.of(Map.of())), Duration.ofSeconds(1), Set.of()), registry);
         Topology index = IndexProjectorTopology.buildTopology(new IndexProjectorSettings(), registry);
         assertStreamsApp(ReplayTarget.of(ServiceId.SESSION_PROCESSOR), SessionProcessorTopology.APPLICATION_ID, sessions);
         assertStreamsApp(ReplayTarget.of(ServiceId.INDEX_PROJECTOR), IndexProjectorTopology.APPLICATION_ID, index);

@@ -2,7 +2,6 @@ package io.sluice.index;
 
 import io.sluice.index.topology.IndexProjectorSettings;
 import io.sluice.index.topology.IndexProjectorTopology;
-import io.sluice.projections.AssetIndexView;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.kafka.StreamsSettings;
@@ -15,8 +14,7 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The index projector: its Streams app, which makes index entries durable and then announces
- * {@code UploadFinished}, and a view of the index it serves reads from. Ready while the app is
- * RUNNING and the view has loaded the index.
+ * {@code UploadFinished}. Ready while the app is RUNNING. It serves no reads: the ingest API does.
  */
 public final class IndexProjectorService implements Service {
 
@@ -26,10 +24,7 @@ public final class IndexProjectorService implements Service {
      */
     static final int MAX_RECORD_BYTES = 1 << 20;
 
-    private final SluiceConfig config;
-    private final SchemaRegistry registry;
     private final KafkaStreams streams;
-    private volatile AssetIndexView assets;
 
     public IndexProjectorService(SluiceConfig config) {
         this(config, SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)), new Properties());
@@ -37,8 +32,6 @@ public final class IndexProjectorService implements Service {
 
     /** @param overrides Streams properties that win over the defaults (tests: application id) */
     public IndexProjectorService(SluiceConfig config, SchemaRegistry registry, Properties overrides) {
-        this.config = config;
-        this.registry = registry;
         Properties properties = StreamsSettings.exactlyOnce(config, IndexProjectorTopology.APPLICATION_ID,
                 MAX_RECORD_BYTES);
         properties.putAll(IndexProjectorTopology.streamsProperties(registry));
@@ -49,27 +42,17 @@ public final class IndexProjectorService implements Service {
 
     @Override
     public void start() {
-        assets = AssetIndexView.start(config, registry);
         streams.start();
-    }
-
-    /** The view of the index; null before {@link #start()}. */
-    public AssetIndexView assets() {
-        return assets;
     }
 
     @Override
     public Readiness readiness() {
         KafkaStreams.State state = streams.state();
-        if (state != KafkaStreams.State.RUNNING) return Readiness.notReady("streams " + state);
-        AssetIndexView view = assets;
-        return view == null ? Readiness.notReady("asset index view not started") : view.readiness();
+        return state == KafkaStreams.State.RUNNING ? Readiness.ready() : Readiness.notReady("streams " + state);
     }
 
     @Override
     public void close() {
         StreamsSettings.close(streams);
-        AssetIndexView view = assets;
-        if (view != null) view.close();
     }
 }

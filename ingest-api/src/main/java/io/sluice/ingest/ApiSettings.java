@@ -2,12 +2,15 @@ package io.sluice.ingest;
 
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.runtime.config.UploadLimitSettings;
 import io.sluice.schemas.topics.Topics;
+import io.sluice.upload.UploadLimits;
 import java.time.Duration;
 
 /**
  * What the API reads from the configuration, checked once at start-up.
  *
+ * @param limits the upload limits, the same the session processor applies
  * @param catchUpWait how long a read that misses waits for the view to apply everything already
  *     committed to its topic (it returns as soon as it has; SPEC I3)
  * @param lookupGrace how long a read of an unknown upload then still waits for its status to appear
@@ -16,8 +19,7 @@ import java.time.Duration;
  * @param outcomeWait how long a create (with an idempotency key) or a delete waits for the session
  *     processor's answer before answering that the request is under way
  */
-public record ApiSettings(long maxUploadSize, int chunkSizeDefault, int chunkSizeMin, int chunkSizeMax,
-        long parkedBytesMax, Duration uploadTtl, Duration finishWait, String bucket,
+public record ApiSettings(UploadLimits limits, Duration uploadTtl, Duration finishWait, String bucket,
         Duration catchUpWait, Duration lookupGrace, Duration outcomeWait) {
 
     public static final Duration DEFAULT_CATCH_UP_WAIT = Duration.ofSeconds(5);
@@ -25,12 +27,7 @@ public record ApiSettings(long maxUploadSize, int chunkSizeDefault, int chunkSiz
     public static final Duration DEFAULT_OUTCOME_WAIT = Duration.ofSeconds(10);
 
     public ApiSettings {
-        if (maxUploadSize <= 0) throw new IllegalArgumentException("SLUICE_MAX_UPLOAD_SIZE must be positive");
-        if (chunkSizeMin <= 0 || chunkSizeMin > chunkSizeDefault || chunkSizeDefault > chunkSizeMax) {
-            throw new IllegalArgumentException(
-                    "chunk sizes must satisfy 0 < SLUICE_CHUNK_SIZE_MIN <= SLUICE_CHUNK_SIZE_DEFAULT <= SLUICE_CHUNK_SIZE_MAX");
-        }
-        if (chunkSizeMax > Topics.MAX_CHUNK_BYTES) {
+        if (limits.chunkSizeMax() > Topics.MAX_CHUNK_BYTES) {
             throw new IllegalArgumentException("SLUICE_CHUNK_SIZE_MAX must be at most " + Topics.MAX_CHUNK_BYTES
                     + " (a chunk travels in one Kafka record)");
         }
@@ -38,16 +35,13 @@ public record ApiSettings(long maxUploadSize, int chunkSizeDefault, int chunkSiz
     }
 
     public static ApiSettings from(SluiceConfig config) {
-        return new ApiSettings(config.getLong(Setting.MAX_UPLOAD_SIZE), config.getInt(Setting.CHUNK_SIZE_DEFAULT),
-                config.getInt(Setting.CHUNK_SIZE_MIN), config.getInt(Setting.CHUNK_SIZE_MAX),
-                config.getLong(Setting.PARKED_BYTES_MAX), config.getDuration(Setting.UPLOAD_TTL),
+        return new ApiSettings(UploadLimitSettings.from(config), config.getDuration(Setting.UPLOAD_TTL),
                 config.getDuration(Setting.FINISH_WAIT), config.get(Setting.S3_BUCKET),
                 DEFAULT_CATCH_UP_WAIT, DEFAULT_LOOKUP_GRACE, DEFAULT_OUTCOME_WAIT);
     }
 
     /** A copy with other waits (tests shorten them). */
     public ApiSettings withWaits(Duration lookupGrace, Duration outcomeWait, Duration finishWait) {
-        return new ApiSettings(maxUploadSize, chunkSizeDefault, chunkSizeMin, chunkSizeMax, parkedBytesMax, uploadTtl,
-                finishWait, bucket, catchUpWait, lookupGrace, outcomeWait);
+        return new ApiSettings(limits, uploadTtl, finishWait, bucket, catchUpWait, lookupGrace, outcomeWait);
     }
 }

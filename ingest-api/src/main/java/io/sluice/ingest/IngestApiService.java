@@ -1,7 +1,7 @@
 package io.sluice.ingest;
 
 import io.minio.MinioClient;
-import io.sluice.ingest.auth.BearerTokens;
+import io.sluice.runtime.auth.Callers;
 import io.sluice.ingest.http.ApiRouter;
 import io.sluice.ingest.kafka.RequestPublisher;
 import io.sluice.ingest.uploads.ChunkMemoryBudget;
@@ -63,8 +63,8 @@ public final class IngestApiService implements Service {
     public static IngestApiService create(SluiceConfig config, ApiSettings settings, SchemaRegistry registry,
             MinioClient minio, Metrics metrics, HttpEndpoints endpoints) {
         EventClassTrust.trustEventClasses(); // the handlers build events before any serde has run
-        BearerTokens tokens = BearerTokens.parse(config.get(Setting.AUTH_TOKENS));
-        if (tokens.size() == 0) log.warn("SLUICE_AUTH_TOKENS names no token: every API request will be refused");
+        Callers callers = Callers.from(config);
+        if (callers.tenants().size() == 0) log.warn("SLUICE_AUTH_TOKENS names no token: every API request will be refused");
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
             DependencyBoundService dependencies = push(resources,
@@ -72,8 +72,8 @@ public final class IngestApiService implements Service {
             UploadStatusView statuses = push(resources, UploadStatusView.start(config, registry));
             AssetIndexView index = push(resources, AssetIndexView.start(config, registry));
             RequestPublisher publisher = push(resources, RequestPublisher.create(config, registry));
-            ChunkMemoryBudget budget = ChunkMemoryBudget.forHeap(settings.chunkSizeMax(), CHUNK_BUDGET_WAIT);
-            endpoints.route("/v1/", new ApiRouter(tokens,
+            ChunkMemoryBudget budget = ChunkMemoryBudget.forHeap(settings.limits().chunkSizeMax(), CHUNK_BUDGET_WAIT);
+            endpoints.route("/v1/", new ApiRouter(callers,
                     ApiRoutes.of(settings, publisher, statuses, index, minio, budget, Clock.systemUTC())));
             metrics.gauge("ingest_chunk_bytes_in_flight", "Chunk bytes held by requests in flight.", budget::reservedBytes)
                     .gauge("ingest_status_view_uploads", "Uploads in the status view.", statuses::size)

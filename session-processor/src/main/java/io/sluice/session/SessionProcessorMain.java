@@ -1,5 +1,6 @@
 package io.sluice.session;
 
+import io.sluice.runtime.auth.Callers;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.http.HttpEndpoints;
 import io.sluice.runtime.http.Metrics;
@@ -19,7 +20,7 @@ public final class SessionProcessorMain {
     /** The service as {@code main} runs it (tests start it the same way). */
     public static SessionProcessorService create(SluiceConfig config, Metrics metrics, HttpEndpoints endpoints) {
         SessionProcessorService service = new SessionProcessorService(config);
-        SessionStoreRoute.mount(endpoints, service::streams);
+        SessionStoreRoute.mount(endpoints, Callers.from(config), service::streams);
         return service;
     }
 }

@@ -243,11 +243,14 @@ class PoisonRecordIntegrationTest {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
+    /** The smallest chunk size the default limits allow: a small file is one chunk of its own size. */
+    private static final int MIN_CHUNK_SIZE = 64 * 1024;
+
     private static UploadOpened opened(String uploadId, String tenant, int size) {
         Instant now = Instant.now();
         return UploadOpened.newBuilder().setEventId(UUID.randomUUID().toString()).setUploadId(uploadId)
                 .setTenant(tenant).setTimestamp(now).setFileName("note.txt").setContentType("text/plain")
-                .setSize(size).setChunkSize(size).setChunkCount(1).setMetadata(Map.of())
+                .setSize(size).setChunkSize(MIN_CHUNK_SIZE).setChunkCount(1).setMetadata(Map.of())
                 .setIdleTtlMillis(Duration.ofHours(1).toMillis()).setExpiresAt(now.plus(Duration.ofHours(1))).build();
     }
 

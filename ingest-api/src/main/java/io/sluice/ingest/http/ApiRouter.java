@@ -2,7 +2,8 @@ package io.sluice.ingest.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.sluice.ingest.auth.BearerTokens;
+import io.sluice.runtime.auth.Caller;
+import io.sluice.runtime.auth.Callers;
 import io.sluice.ingest.kafka.PublishFailedException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,11 +25,11 @@ public final class ApiRouter implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiRouter.class);
 
-    private final BearerTokens tokens;
+    private final Callers callers;
     private final List<Route> routes;
 
-    public ApiRouter(BearerTokens tokens, List<Route> routes) {
-        this.tokens = tokens;
+    public ApiRouter(Callers callers, List<Route> routes) {
+        this.callers = callers;
         this.routes = List.copyOf(routes);
     }
 
@@ -55,10 +56,7 @@ public final class ApiRouter implements HttpHandler {
     }
 
     private void route(HttpExchange exchange) throws Exception {
-        String tenant = tokens.tenantFor(exchange.getRequestHeaders().getFirst("Authorization"))
-                .orElseThrow(() -> new ApiException(ProblemCode.UNAUTHORIZED,
-                        "send Authorization: Bearer <token> with a token this service knows")
-                        .header("WWW-Authenticate", "Bearer"));
+        String tenant = tenantOf(callers.identify(exchange.getRequestHeaders().getFirst("Authorization")));
         String path = exchange.getRequestURI().getRawPath();
         Set<String> allowed = new LinkedHashSet<>();
         for (Route route : routes) {
@@ -73,6 +71,22 @@ public final class ApiRouter implements HttpHandler {
         if (allowed.isEmpty()) throw new ApiException(ProblemCode.NOT_FOUND, "no such resource");
         throw new ApiException(ProblemCode.METHOD_NOT_ALLOWED, exchange.getRequestMethod() + " is not allowed here")
                 .header("Allow", String.join(", ", new ArrayList<>(allowed)));
+    }
+
+    /**
+     * Upload and asset routes serve one tenant's data, so only a tenant's token opens them: an
+     * operator token is refused like an unknown one (it reads figures and admin routes, never data).
+     */
+    private static String tenantOf(Caller caller) {
+        return switch (caller) {
+            case Caller.Tenant tenant -> tenant.name();
+            case Caller.Operator operator -> throw new ApiException(ProblemCode.UNAUTHORIZED,
+                    "an operator token is not accepted on upload and asset routes; use a tenant's token")
+                    .header("WWW-Authenticate", "Bearer");
+            case Caller.Anonymous anonymous -> throw new ApiException(ProblemCode.UNAUTHORIZED,
+                    "send Authorization: Bearer <token> with a token this service knows")
+                    .header("WWW-Authenticate", "Bearer");
+        };
     }
 
     /**

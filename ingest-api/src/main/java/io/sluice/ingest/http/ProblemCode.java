@@ -15,6 +15,7 @@ public enum ProblemCode {
     UPLOAD_TOO_LARGE(413, "Upload too large"),
     INVALID_CHUNK_SIZE(400, "Invalid chunk size"),
     INVALID_FILE_NAME(400, "Unsafe file name"),
+    TOO_MANY_CHUNKS(400, "Too many chunks"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused with a different request"),
     CHUNK_INDEX_OUT_OF_RANGE(400, "Chunk index out of range"),
     CHUNK_SIZE_MISMATCH(400, "Chunk has the wrong length"),

@@ -1,25 +1,25 @@
 package io.sluice.ingest.uploads;
 
+import io.sluice.upload.ChunkGrid;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.events.DerivativeRole;
-import io.sluice.ingest.ApiSettings;
-import io.sluice.ingest.validation.ChunkSizeRule;
-import io.sluice.ingest.validation.ContentTypeRule;
-import io.sluice.ingest.validation.IdempotencyKeyRule;
 import io.sluice.ingest.validation.JsonFields;
-import io.sluice.ingest.validation.MaxUploadSizeRule;
-import io.sluice.ingest.validation.PositiveSizeRule;
-import io.sluice.ingest.validation.SafeFileNameRule;
-import io.sluice.ingest.validation.Sha256HexRule;
-import io.sluice.schemas.keys.UploadIds;
+import io.sluice.ingest.validation.RuleViolations;
+import io.sluice.upload.Opening;
+import io.sluice.upload.OpeningRules;
+import io.sluice.upload.UploadLimits;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The body of {@code POST /v1/uploads}, checked by every stateless rule: {@code {fileName,
+ * The body of {@code POST /v1/uploads}: {@code {fileName,
  * contentType, size, chunkSize?, sha256?, idempotencyKey?, derivativeOf?: {assetId, role},
- * metadata?}}. Members the API does not know are ignored.
+ * metadata?}}, checked by the upload rules ({@link OpeningRules}) — the same the session processor
+ * applies to every opening, whoever sent it. Members the API does not know are ignored.
  *
- * @param chunkSize the client's, or {@code SLUICE_CHUNK_SIZE_DEFAULT}
+ * @param chunkSize the client's, or {@code SLUICE_CHUNK_SIZE_DEFAULT} (larger if the default would give
+ *     too many chunks)
  * @param sha256 lower-case hex, or null
  * @param derivativeOf or null
  */
@@ -33,11 +33,12 @@ public record CreateUploadBody(String fileName, String contentType, long size, i
         metadata = Map.copyOf(metadata);
     }
 
-    public UploadShape shape() {
-        return UploadShape.of(size, chunkSize);
+    public ChunkGrid shape() {
+        return ChunkGrid.of(size, chunkSize);
     }
 
-    public static CreateUploadBody parse(ObjectNode json, ApiSettings settings) {
+    /** The body of a request by {@code tenant}, checked; throws the first broken rule's problem. */
+    public static CreateUploadBody parse(ObjectNode json, String tenant, UploadLimits limits) {
         String fileName = JsonFields.requiredText(json, "fileName");
         String contentType = JsonFields.requiredText(json, "contentType");
         long size = JsonFields.requiredLong(json, "size");
@@ -46,32 +47,18 @@ public record CreateUploadBody(String fileName, String contentType, long size, i
         String idempotencyKey = JsonFields.optionalText(json, "idempotencyKey");
         ObjectNode derivativeOf = JsonFields.optionalObject(json, "derivativeOf");
         Map<String, String> metadata = JsonFields.optionalStringMap(json, "metadata");
+        // A derivativeOf without its members breaks the derivative rule, so absent ones are checked as empty.
+        String derivativeAssetId = derivativeOf == null ? null
+                : Objects.requireNonNullElse(JsonFields.optionalText(derivativeOf, "assetId"), "");
+        String derivativeRole = derivativeOf == null ? null
+                : Objects.requireNonNullElse(JsonFields.optionalText(derivativeOf, "role"), "");
 
-        PositiveSizeRule.check(size);
-        new MaxUploadSizeRule(settings.maxUploadSize()).check(size);
-        long resolvedChunkSize = chunkSize != null ? chunkSize : settings.chunkSizeDefault();
-        new ChunkSizeRule(settings.chunkSizeMin(), settings.chunkSizeMax()).check(resolvedChunkSize, size);
-        SafeFileNameRule.check(fileName);
-        ContentTypeRule.check(contentType);
-        if (sha256 != null) sha256 = Sha256HexRule.check("sha256", sha256);
-        if (idempotencyKey != null) IdempotencyKeyRule.check(idempotencyKey);
-        return new CreateUploadBody(fileName, contentType, size, (int) resolvedChunkSize, sha256, idempotencyKey,
-                derivativeOf == null ? null : derivative(derivativeOf), metadata);
-    }
-
-    private static Derivative derivative(ObjectNode json) {
-        String assetId = json.path("assetId").textValue();
-        String role = json.path("role").textValue();
-        if (!UploadIds.isAssetId(assetId)) {
-            throw JsonFields.invalid("derivativeOf.assetId", "derivativeOf.assetId is not an asset id");
-        }
-        DerivativeRole parsed = switch (role == null ? "" : role) {
-            case "display" -> DerivativeRole.DISPLAY;
-            case "thumbnail" -> DerivativeRole.THUMBNAIL;
-            case "placeholder" -> DerivativeRole.PLACEHOLDER;
-            default -> throw JsonFields.invalid("derivativeOf.role",
-                    "derivativeOf.role must be display, thumbnail or placeholder");
-        };
-        return new Derivative(assetId, parsed);
+        long resolvedChunkSize = chunkSize != null ? chunkSize : limits.chunkSizeFor(size);
+        RuleViolations.enforce(OpeningRules.check(new Opening(tenant, fileName, contentType, size,
+                resolvedChunkSize, sha256, idempotencyKey, derivativeAssetId, derivativeRole, metadata), limits));
+        Derivative derivative = derivativeOf == null ? null
+                : new Derivative(derivativeAssetId, DerivativeRole.valueOf(derivativeRole.toUpperCase(Locale.ROOT)));
+        return new CreateUploadBody(fileName, contentType, size, (int) resolvedChunkSize,
+                sha256 == null ? null : sha256.toLowerCase(Locale.ROOT), idempotencyKey, derivative, metadata);
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.ingest.uploads;
 
+import io.sluice.upload.ChunkGrid;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.events.RequestOutcome;
 import io.sluice.events.UploadStatus;
@@ -53,7 +54,7 @@ public final class CreateUploadHandler implements RouteHandler {
     @Override
     public void handle(ApiRequest request) throws Exception {
         String tenant = request.tenant();
-        CreateUploadBody body = CreateUploadBody.parse(request.jsonBody(), settings);
+        CreateUploadBody body = CreateUploadBody.parse(request.jsonBody(), tenant, settings.limits());
         if (body.derivativeOf() != null) requireOriginal(tenant, body.derivativeOf().assetId());
 
         String eventId = UUID.randomUUID().toString();
@@ -80,7 +81,7 @@ public final class CreateUploadHandler implements RouteHandler {
         RequestOutcome outcome = decided.get().outcome();
         if (!outcome.getAccepted()) throw OutcomeProblems.refused(outcome, status);
         boolean existed = seenBefore || Outcomes.existedBefore(status, eventId, now.toEpochMilli());
-        UploadShape shape = new UploadShape(status.getSize(), status.getChunkSize(), status.getChunkCount());
+        ChunkGrid shape = new ChunkGrid(status.getSize(), status.getChunkSize(), status.getChunkCount());
         Responses.json(request.exchange(), existed ? 200 : 201, created(uploadId, shape, status.getExpiresAt()), location);
     }
 
@@ -104,7 +105,7 @@ public final class CreateUploadHandler implements RouteHandler {
             io.sluice.events.UploadState.FAILED, io.sluice.events.UploadState.ABORTED,
             io.sluice.events.UploadState.EXPIRED);
 
-    static ObjectNode created(String uploadId, UploadShape shape, Instant expiresAt) {
+    static ObjectNode created(String uploadId, ChunkGrid shape, Instant expiresAt) {
         return Json.object()
                 .put("uploadId", uploadId)
                 .put("assetId", UploadIds.assetIdFor(uploadId))

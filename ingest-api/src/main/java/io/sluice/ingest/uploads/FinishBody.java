@@ -2,15 +2,18 @@ package io.sluice.ingest.uploads;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.ingest.validation.JsonFields;
-import io.sluice.ingest.validation.Sha256HexRule;
+import io.sluice.ingest.validation.RuleViolations;
+import io.sluice.upload.rules.Sha256HexRule;
+import java.util.Locale;
 
 /** The body of {@code POST /v1/uploads/{id}/finish}: {@code {sha256, size}}; the hash in lower case. */
 public record FinishBody(String sha256, long size) {
 
     public static FinishBody parse(ObjectNode json) {
-        String sha256 = Sha256HexRule.check("sha256", JsonFields.requiredText(json, "sha256"));
+        String sha256 = JsonFields.requiredText(json, "sha256");
+        RuleViolations.enforce(Sha256HexRule.check("sha256", sha256));
         long size = JsonFields.requiredLong(json, "size");
         if (size < 0) throw JsonFields.invalid("size", "size must not be negative");
-        return new FinishBody(sha256, size);
+        return new FinishBody(sha256.toLowerCase(Locale.ROOT), size);
     }
 }

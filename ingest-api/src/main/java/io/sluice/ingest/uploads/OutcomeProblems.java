@@ -46,6 +46,10 @@ public final class OutcomeProblems {
             case UPLOAD_FAILED -> new ApiException(ProblemCode.UPLOAD_FAILED, "the upload failed");
             case UPLOAD_EXPIRED -> new ApiException(ProblemCode.UPLOAD_EXPIRED, "the upload expired");
             case UNKNOWN_UPLOAD, TENANT_MISMATCH -> new ApiException(ProblemCode.NOT_FOUND, "no such upload");
+            // the upload rules, broken by a request the processor saw under other limits than this API's
+            case INVALID_SIZE, UPLOAD_TOO_LARGE, INVALID_CHUNK_SIZE, TOO_MANY_CHUNKS, INVALID_FILE_NAME ->
+                    new ApiException(ProblemCode.valueOf(outcome.getReason().name()),
+                            detail != null ? detail : "the request breaks an upload rule");
             default -> new ApiException(ProblemCode.INVALID_REQUEST, detail != null ? detail : "the request was refused")
                     .with("reason", outcome.getReason().name().toLowerCase(java.util.Locale.ROOT));
         };

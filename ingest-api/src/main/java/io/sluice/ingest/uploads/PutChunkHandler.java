@@ -1,5 +1,6 @@
 package io.sluice.ingest.uploads;
 
+import io.sluice.upload.ChunkGrid;
 import io.sluice.events.UploadStatus;
 import io.sluice.ingest.ApiSettings;
 import io.sluice.ingest.http.ApiException;
@@ -12,6 +13,8 @@ import io.sluice.ingest.kafka.RequestPublisher;
 import io.sluice.ingest.validation.ChunkIndexRule;
 import io.sluice.ingest.validation.ChunkLengthRule;
 import io.sluice.ingest.validation.ContentDigestRule;
+import io.sluice.ingest.validation.RuleViolations;
+import io.sluice.upload.rules.ParkingRule;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -61,8 +64,8 @@ public final class PutChunkHandler implements RouteHandler {
             Optional<ApiException> terminal = OutcomeProblems.forState(target.status());
             if (terminal.isPresent()) throw terminal.get();
         }
-        UploadShape shape = target.shape();
-        int index = ChunkIndexRule.check(request.pathVariable("index"), shape.chunkCount());
+        ChunkGrid shape = target.shape();
+        int index = ChunkIndexRule.check(request.pathVariable("index"), shape);
         int length = shape.expectedLength(index);
         ChunkLengthRule.checkDeclared(request.header("Content-Length"), length);
         if (target.status() != null) refuseIfTooFarAhead(target.status(), index, length);
@@ -90,7 +93,7 @@ public final class PutChunkHandler implements RouteHandler {
     }
 
     /** The upload as far as this instance knows it: its shape, and its status unless only its create is known yet. */
-    private record Target(UploadShape shape, UploadStatus status) {}
+    private record Target(ChunkGrid shape, UploadStatus status) {}
 
     private Target target(String tenant, String uploadId) throws InterruptedException {
         Optional<UploadStatus> status = uploads.now(tenant, uploadId);
@@ -108,16 +111,15 @@ public final class PutChunkHandler implements RouteHandler {
      * The status may lag; the session processor's own check is the one that counts.
      */
     private void refuseIfTooFarAhead(UploadStatus status, int index, int length) {
-        long frontier = status.getBytesHashed() / status.getChunkSize();
-        if (index <= frontier || ChunkBits.of(status.getReceived(), status.getChunkCount()).has(index)) return;
-        if (status.getParkedBytes() + length <= settings.parkedBytesMax()) return;
-        throw new ApiException(ProblemCode.TOO_FAR_AHEAD,
-                "too many bytes are parked ahead of chunk " + frontier + "; send the chunks before this one first")
-                .with("frontier", frontier)
-                .header("Retry-After", RETRY_AFTER_SECONDS);
+        int frontier = Math.toIntExact(status.getBytesHashed() / status.getChunkSize());
+        boolean held = index > frontier && ChunkBits.of(status.getReceived(), status.getChunkCount()).has(index);
+        ParkingRule.check(index, frontier, held, status.getParkedBytes(), length, settings.limits().parkedBytesMax())
+                .ifPresent(violation -> {
+                    throw RuleViolations.problem(violation).header("Retry-After", RETRY_AFTER_SECONDS);
+                });
     }
 
-    private static UploadShape shapeOf(UploadStatus status) {
-        return new UploadShape(status.getSize(), status.getChunkSize(), status.getChunkCount());
+    private static ChunkGrid shapeOf(UploadStatus status) {
+        return new ChunkGrid(status.getSize(), status.getChunkSize(), status.getChunkCount());
     }
 }

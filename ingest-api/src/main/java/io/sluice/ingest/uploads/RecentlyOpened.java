@@ -1,5 +1,6 @@
 package io.sluice.ingest.uploads;
 
+import io.sluice.upload.ChunkGrid;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.Optional;
 public final class RecentlyOpened {
 
     /** An upload as its creator described it. */
-    public record Opened(String tenant, UploadShape shape) {}
+    public record Opened(String tenant, ChunkGrid shape) {}
 
     private final Map<String, Opened> entries;
 
@@ -27,7 +28,7 @@ public final class RecentlyOpened {
         };
     }
 
-    public synchronized void remember(String uploadId, String tenant, UploadShape shape) {
+    public synchronized void remember(String uploadId, String tenant, ChunkGrid shape) {
         entries.put(uploadId, new Opened(tenant, shape));
     }
 

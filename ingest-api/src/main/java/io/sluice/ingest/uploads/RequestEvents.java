@@ -1,5 +1,6 @@
 package io.sluice.ingest.uploads;
 
+import io.sluice.upload.ChunkGrid;
 import io.sluice.events.AbortRequested;
 import io.sluice.events.ChunkReceived;
 import io.sluice.events.DerivativeLink;
@@ -21,7 +22,7 @@ public final class RequestEvents {
 
     public static UploadRequest opened(String eventId, String uploadId, String tenant, Instant now,
             CreateUploadBody body, Duration idleTtl) {
-        UploadShape shape = body.shape();
+        ChunkGrid shape = body.shape();
         CreateUploadBody.Derivative derivative = body.derivativeOf();
         return new UploadRequest(UploadOpened.newBuilder()
                 .setEventId(eventId).setUploadId(uploadId).setTenant(tenant).setTimestamp(now)

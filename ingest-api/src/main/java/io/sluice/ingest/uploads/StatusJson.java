@@ -10,16 +10,32 @@ import java.util.Locale;
 
 /**
  * The body of {@code GET /v1/uploads/{id}}: {@code {uploadId, state, fileName, contentType, size,
- * chunkSize, chunkCount, received[], stored[], missing[], bytesHashed, expiresAt, rejected[],
- * error?, sha256?, assetId?}}. States and codes are lower case, times ISO-8601.
+ * chunkSize, chunkCount, received[], receivedCount, stored[], storedCount, missing[], missingCount,
+ * missingRanges[], missingNext?, bytesHashed, expiresAt, rejected[], error?, sha256?, assetId?}}.
+ * States and codes are lower case, times ISO-8601.
+ *
+ * <p>The body stays far below 64 KiB whatever the chunk count: each index list holds at most
+ * {@value #MAX_INDEXES} indexes and {@code missingRanges} at most {@value #MAX_RANGES} runs
+ * {@code [first, last]}, with the full counts beside them. {@code missing} and {@code missingRanges}
+ * start at {@code ?missingFrom=} (0 by default); when they were cut, {@code missingNext} is the
+ * index to ask from next, so a client pages through every missing index.
  */
 public final class StatusJson {
+
+    static final int MAX_INDEXES = 1000;
+    static final int MAX_RANGES = 500;
 
     private StatusJson() {}
 
     public static ObjectNode of(UploadStatus status) {
+        return of(status, 0);
+    }
+
+    /** @param missingFrom the lowest index the missing lists start at */
+    public static ObjectNode of(UploadStatus status, int missingFrom) {
         int chunkCount = status.getChunkCount();
         ChunkBits received = ChunkBits.of(status.getReceived(), chunkCount);
+        ChunkBits stored = ChunkBits.of(status.getStored(), chunkCount);
         ObjectNode body = Json.object()
                 .put("uploadId", status.getUploadId())
                 .put("state", status.getState().name().toLowerCase(Locale.ROOT))
@@ -28,9 +44,17 @@ public final class StatusJson {
                 .put("size", status.getSize())
                 .put("chunkSize", status.getChunkSize())
                 .put("chunkCount", chunkCount);
-        indexes(body.putArray("received"), received.present());
-        indexes(body.putArray("stored"), ChunkBits.of(status.getStored(), chunkCount).present());
-        indexes(body.putArray("missing"), received.absent());
+        indexes(body.putArray("received"), received.present(0, MAX_INDEXES));
+        body.put("receivedCount", received.presentCount());
+        indexes(body.putArray("stored"), stored.present(0, MAX_INDEXES));
+        body.put("storedCount", stored.presentCount());
+        List<Integer> missing = received.absent(missingFrom, MAX_INDEXES + 1);
+        indexes(body.putArray("missing"), missing.subList(0, Math.min(missing.size(), MAX_INDEXES)));
+        body.put("missingCount", received.absentCount());
+        List<int[]> ranges = received.absentRanges(missingFrom, MAX_RANGES + 1);
+        ArrayNode rangesJson = body.putArray("missingRanges");
+        ranges.subList(0, Math.min(ranges.size(), MAX_RANGES)).forEach(r -> rangesJson.addArray().add(r[0]).add(r[1]));
+        if (missing.size() > MAX_INDEXES) body.put("missingNext", missing.get(MAX_INDEXES));
         body.put("bytesHashed", status.getBytesHashed());
         body.put("expiresAt", status.getExpiresAt().toString());
         ArrayNode rejected = body.putArray("rejected");

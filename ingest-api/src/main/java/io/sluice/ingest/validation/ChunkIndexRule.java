@@ -2,11 +2,12 @@ package io.sluice.ingest.validation;
 
 import io.sluice.ingest.http.ApiException;
 import io.sluice.ingest.http.ProblemCode;
+import io.sluice.upload.ChunkGrid;
 import java.util.regex.Pattern;
 
 /**
- * SPEC.md, bad input: "chunk index &lt; 0 or ≥ chunkCount → 400 {@code chunk_index_out_of_range}".
- * An index that is not a decimal integer at all is an {@code invalid_request}.
+ * The chunk index of a path segment: not a decimal integer at all is an {@code invalid_request};
+ * outside the grid is the upload rule {@link io.sluice.upload.rules.ChunkIndexRule}.
  */
 public final class ChunkIndexRule {
 
@@ -14,8 +15,8 @@ public final class ChunkIndexRule {
 
     private ChunkIndexRule() {}
 
-    /** The index named by the path segment, checked against the upload's chunk count. */
-    public static int check(String segment, int chunkCount) {
+    /** The index named by the path segment, checked against the upload's grid. */
+    public static int check(String segment, ChunkGrid grid) {
         if (!INTEGER.matcher(segment).matches()) {
             throw new ApiException(ProblemCode.INVALID_REQUEST, "the chunk index must be a decimal integer");
         }
@@ -25,10 +26,7 @@ public final class ChunkIndexRule {
         } catch (NumberFormatException e) { // 19 digits can still pass Long.MAX_VALUE
             index = Long.MAX_VALUE;
         }
-        if (index < 0 || index >= chunkCount) {
-            throw new ApiException(ProblemCode.CHUNK_INDEX_OUT_OF_RANGE,
-                    "the chunk index must be in [0, " + chunkCount + ")").with("chunkCount", chunkCount);
-        }
+        RuleViolations.enforce(io.sluice.upload.rules.ChunkIndexRule.check(index, grid));
         return (int) index;
     }
 }

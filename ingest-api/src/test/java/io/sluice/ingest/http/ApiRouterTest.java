@@ -3,8 +3,10 @@ package io.sluice.ingest.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.ingest.auth.BearerTokens;
 import io.sluice.ingest.kafka.PublishFailedException;
+import io.sluice.runtime.auth.Callers;
+import io.sluice.runtime.auth.HashedTokens;
+import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.http.HttpEndpoints;
 import io.sluice.runtime.http.Metrics;
 import io.sluice.runtime.service.Readiness;
@@ -30,7 +32,11 @@ class ApiRouterTest {
     @BeforeAll
     static void start() throws Exception {
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("t0ken".getBytes(StandardCharsets.UTF_8)));
-        ApiRouter router = new ApiRouter(BearerTokens.parse("acme=sha256:" + hash), List.of(
+        String operatorHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest("0perator".getBytes(StandardCharsets.UTF_8)));
+        Callers callers = new Callers(HashedTokens.parse(Setting.AUTH_TOKENS, "acme=sha256:" + hash),
+                HashedTokens.parse(Setting.OPERATOR_TOKENS, "ops=sha256:" + operatorHash));
+        ApiRouter router = new ApiRouter(callers, List.of(
                 Route.of("GET", "/v1/things/{id}", request ->
                         Responses.json(request.exchange(), 200, Json.object().put("tenant", request.tenant())
                                 .put("id", request.pathVariable("id")))),
@@ -69,6 +75,15 @@ class ApiRouterTest {
             assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
             assertThat(json(response).get("code").asText()).isEqualTo("unauthorized");
         }
+    }
+
+    @Test
+    void shouldRefuseAnOperatorTokenOnDataRoutes() throws Exception {
+        HttpResponse<String> response = send("GET", "/v1/things/42", "Bearer 0perator");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(json(response).get("code").asText()).isEqualTo("unauthorized");
+        assertThat(json(response).get("detail").asText()).contains("operator token");
+        assertThat(response.body()).doesNotContain("acme").doesNotContain("\"id\"");
     }
 
     @Test

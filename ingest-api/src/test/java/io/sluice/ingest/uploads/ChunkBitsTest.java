@@ -18,6 +18,17 @@ class ChunkBitsTest {
     }
 
     @Test
+    void shouldCountAndPageIndexesBelowTheChunkCountOnly() {
+        ChunkBits bits = ChunkBits.of(Samples.bits(0, 2, 3, 9), 5);
+        assertThat(bits.presentCount()).isEqualTo(3);
+        assertThat(bits.absentCount()).isEqualTo(2);
+        assertThat(bits.present(1, 1)).containsExactly(2);
+        assertThat(bits.absent(2, 10)).containsExactly(4);
+        assertThat(bits.absentRanges(0, 10)).containsExactly(new int[] {1, 1}, new int[] {4, 4});
+        assertThat(bits.absentRanges(0, 1)).hasSize(1);
+    }
+
+    @Test
     void shouldReadAnEmptyBitsetAsNothingPresent() {
         ChunkBits bits = ChunkBits.of(ByteBuffer.allocate(0), 3);
         assertThat(bits.present()).isEmpty();

@@ -4,20 +4,18 @@ import static io.sluice.ingest.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.events.DerivativeRole;
-import io.sluice.ingest.ApiSettings;
+import io.sluice.upload.ChunkGrid;
+import io.sluice.upload.UploadLimits;
 import io.sluice.ingest.http.ApiException;
 import io.sluice.ingest.http.Json;
 import io.sluice.ingest.http.ProblemCode;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CreateUploadBodyTest {
 
-    private static final ApiSettings SETTINGS = new ApiSettings(1_000_000, 4096, 1024, 8192, 1 << 20,
-            Duration.ofHours(1), Duration.ofSeconds(5), "bucket", Duration.ofSeconds(1), Duration.ofSeconds(1),
-            Duration.ofSeconds(1));
+    private static final UploadLimits LIMITS = new UploadLimits(1_000_000, 4096, 1024, 8192, 500, 1 << 20);
     private static final String ASSET = "as_" + "a".repeat(32);
 
     @Test
@@ -29,7 +27,7 @@ class CreateUploadBodyTest {
                  "unknown": true}""".formatted("AB".repeat(32), ASSET));
 
         assertThat(body.fileName()).isEqualTo("a.jpg");
-        assertThat(body.shape()).isEqualTo(new UploadShape(10000, 2048, 5));
+        assertThat(body.shape()).isEqualTo(new ChunkGrid(10000, 2048, 5));
         assertThat(body.sha256()).isEqualTo("ab".repeat(32));
         assertThat(body.idempotencyKey()).isEqualTo("k-1");
         assertThat(body.derivativeOf()).isEqualTo(new CreateUploadBody.Derivative(ASSET, DerivativeRole.THUMBNAIL));
@@ -57,6 +55,8 @@ class CreateUploadBodyTest {
                 + ASSET + "\", \"role\": \"poster\"}}", ProblemCode.INVALID_REQUEST, "derivativeOf.role");
         assertRefused("{\"fileName\": \"a\", \"contentType\": \"text/plain\", \"size\": 1, \"derivativeOf\": {\"assetId\": \"x\","
                 + " \"role\": \"display\"}}", ProblemCode.INVALID_REQUEST, "derivativeOf.assetId");
+        assertRefused("{\"fileName\": \"a\", \"contentType\": \"text/plain\", \"size\": 1, \"derivativeOf\": {}}",
+                ProblemCode.INVALID_REQUEST, "derivativeOf.assetId");
     }
 
     @Test
@@ -76,8 +76,33 @@ class CreateUploadBodyTest {
         assertRefused("{\"fileName\": \"a\", \"contentType\": \"text\", \"size\": 10}", ProblemCode.INVALID_REQUEST, "contentType");
     }
 
+    @Test
+    void shouldRefuseTooManyChunksNamingTheSmallestChunkSizeThatFits() {
+        ApiException refusal = refusal(() -> parse(
+                "{\"fileName\": \"a\", \"contentType\": \"text/plain\", \"size\": 1000000, \"chunkSize\": 1024}"));
+        assertThat(refusal.code()).isEqualTo(ProblemCode.TOO_MANY_CHUNKS);
+        assertThat(refusal.code().status()).isEqualTo(400);
+        assertThat(refusal.extras()).containsEntry("minimumChunkSize", 2000L).containsEntry("maximumChunkCount", 500);
+    }
+
+    @Test
+    void shouldRefuseInvisibleBlankAndDeviceFileNames() {
+        for (String name : new String[] {"a\u202egnp.exe", " ", "CON", "report.", "nul.txt"}) {
+            assertRefused("{\"fileName\": \"" + name + "\", \"contentType\": \"text/plain\", \"size\": 10}",
+                    ProblemCode.INVALID_FILE_NAME, "fileName");
+        }
+    }
+
+    @Test
+    void shouldRefuseMetadataBeyondItsBounds() {
+        StringBuilder many = new StringBuilder("{");
+        for (int i = 0; i < 65; i++) many.append(i == 0 ? "" : ",").append("\"k").append(i).append("\": \"v\"");
+        assertRefused("{\"fileName\": \"a\", \"contentType\": \"text/plain\", \"size\": 10, \"metadata\": "
+                + many + "}}", ProblemCode.INVALID_REQUEST, "metadata");
+    }
+
     private static CreateUploadBody parse(String json) {
-        return CreateUploadBody.parse(Json.parseObject(json.getBytes(StandardCharsets.UTF_8)), SETTINGS);
+        return CreateUploadBody.parse(Json.parseObject(json.getBytes(StandardCharsets.UTF_8)), "acme", LIMITS);
     }
 
     private static void assertRefused(String json, ProblemCode code, String field) {

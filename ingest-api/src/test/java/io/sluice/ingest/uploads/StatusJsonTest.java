@@ -1,5 +1,12 @@
 package io.sluice.ingest.uploads;
 
+import io.sluice.events.UploadStatus;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StatusJsonTest {
+
 
     @Test
     void shouldRenderChunksProgressAndRejections() {
@@ -35,6 +43,45 @@ class StatusJsonTest {
         assertThat(json.has("error")).isFalse();
         assertThat(json.has("assetId")).isFalse();
         assertThat(json.has("tenant")).as("the tenant is the caller's own; not echoed").isFalse();
+    }
+
+    @Test
+    void shouldStayUnder64KiBForTheWorstChunkPatternAndStillPageThroughEveryMissingIndex() {
+        int chunkCount = 100_000;
+        BitSet everyOther = new BitSet(chunkCount);
+        for (int i = 0; i < chunkCount; i += 2) everyOther.set(i);
+        UploadStatus status = Samples.status("up_1", "acme", (long) chunkCount * 65536, 65536)
+                .setFileName("é".repeat(127) + ".b")
+                .setReceived(ByteBuffer.wrap(everyOther.toByteArray())).setStored(ByteBuffer.wrap(everyOther.toByteArray()))
+                .setRejectedChunks(Collections.nCopies(50, new RejectedChunk(1, RejectionReason.CHUNK_SIZE_MISMATCH,
+                        "chunk 99999 must be exactly 65536 bytes, was 16777216", "ab".repeat(32), Samples.NOW)))
+                .build();
+
+        List<Integer> missing = new ArrayList<>();
+        Integer from = 0;
+        int pages = 0;
+        while (from != null) {
+            ObjectNode page = StatusJson.of(status, from);
+            assertThat(page.toString().getBytes(StandardCharsets.UTF_8).length).isLessThan(64 * 1024);
+            assertThat(page.get("missingCount").asInt()).isEqualTo(50_000);
+            assertThat(page.get("receivedCount").asInt()).isEqualTo(50_000);
+            assertThat(page.get("storedCount").asInt()).isEqualTo(50_000);
+            page.get("missing").forEach(index -> missing.add(index.asInt()));
+            from = page.has("missingNext") ? page.get("missingNext").asInt() : null;
+            pages++;
+        }
+        assertThat(pages).isEqualTo(50);
+        assertThat(missing).hasSize(50_000).isSorted().allMatch(index -> index % 2 == 1);
+    }
+
+    @Test
+    void shouldListMissingIndexesAsRangesFromTheAskedIndex() {
+        ObjectNode json = StatusJson.of(Samples.status("up_1", "acme", 10 * 4, 4).setReceived(Samples.bits(0, 1, 5))
+                .build(), 3);
+        assertThat(json.get("missing").toString()).isEqualTo("[3,4,6,7,8,9]");
+        assertThat(json.get("missingRanges").toString()).isEqualTo("[[3,4],[6,9]]");
+        assertThat(json.get("missingCount").asInt()).isEqualTo(7);
+        assertThat(json.has("missingNext")).isFalse();
     }
 
     @Test

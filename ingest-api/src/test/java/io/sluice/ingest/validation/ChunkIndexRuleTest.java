@@ -4,27 +4,30 @@ import static io.sluice.ingest.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.ingest.http.ProblemCode;
+import io.sluice.upload.ChunkGrid;
 import org.junit.jupiter.api.Test;
 
 class ChunkIndexRuleTest {
 
+    private static final ChunkGrid THREE_CHUNKS = ChunkGrid.of(30, 10);
+
     @Test
     void shouldReturnAnIndexInRange() {
-        assertThat(ChunkIndexRule.check("0", 3)).isZero();
-        assertThat(ChunkIndexRule.check("2", 3)).isEqualTo(2);
+        assertThat(ChunkIndexRule.check("0", THREE_CHUNKS)).isZero();
+        assertThat(ChunkIndexRule.check("2", THREE_CHUNKS)).isEqualTo(2);
     }
 
     @Test
     void shouldRefuseNegativeAndTooLargeIndexes() {
-        assertThat(refusal(() -> ChunkIndexRule.check("-1", 3)).code()).isEqualTo(ProblemCode.CHUNK_INDEX_OUT_OF_RANGE);
-        assertThat(refusal(() -> ChunkIndexRule.check("3", 3)).code()).isEqualTo(ProblemCode.CHUNK_INDEX_OUT_OF_RANGE);
-        assertThat(refusal(() -> ChunkIndexRule.check("9999999999999999999", 3)).code())
+        assertThat(refusal(() -> ChunkIndexRule.check("-1", THREE_CHUNKS)).code()).isEqualTo(ProblemCode.CHUNK_INDEX_OUT_OF_RANGE);
+        assertThat(refusal(() -> ChunkIndexRule.check("3", THREE_CHUNKS)).code()).isEqualTo(ProblemCode.CHUNK_INDEX_OUT_OF_RANGE);
+        assertThat(refusal(() -> ChunkIndexRule.check("9999999999999999999", THREE_CHUNKS)).code())
                 .isEqualTo(ProblemCode.CHUNK_INDEX_OUT_OF_RANGE);
     }
 
     @Test
     void shouldRefuseAnIndexThatIsNotANumber() {
-        assertThat(refusal(() -> ChunkIndexRule.check("one", 3)).code()).isEqualTo(ProblemCode.INVALID_REQUEST);
-        assertThat(refusal(() -> ChunkIndexRule.check("1.0", 3)).code()).isEqualTo(ProblemCode.INVALID_REQUEST);
+        assertThat(refusal(() -> ChunkIndexRule.check("one", THREE_CHUNKS)).code()).isEqualTo(ProblemCode.INVALID_REQUEST);
+        assertThat(refusal(() -> ChunkIndexRule.check("1.0", THREE_CHUNKS)).code()).isEqualTo(ProblemCode.INVALID_REQUEST);
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.runtime.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.sluice.upload.rules.TenantRule;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 public final class AuthTokenEntries {
 
     /** The alphabet of a tenant name (tenants name object keys). */
-    public static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    public static final Pattern TENANT = TenantRule.TENANT;
 
     /** One non-blank entry, as written: {@code tenant} and {@code credential} are empty when there is no '='. */
     public record Entry(int position, String tenant, String credential) {

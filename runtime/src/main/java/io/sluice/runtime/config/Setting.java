@@ -32,8 +32,13 @@ public enum Setting {
     CHUNK_SIZE_DEFAULT("8388608", "Chunk size when the client names none, in bytes (8 MiB)."),
     CHUNK_SIZE_MIN("65536", "Smallest chunk size a client may choose, in bytes (64 KiB)."),
     CHUNK_SIZE_MAX("16777216", "Largest chunk size a client may choose, in bytes (16 MiB)."),
+    MAX_CHUNK_COUNT("100000", "Most chunks one upload may have; more is too_many_chunks. Bounds every per-chunk "
+            + "record the pipeline keeps for an upload."),
     PARKED_BYTES_MAX("268435456",
             "Bytes of chunks ahead of the hash frontier parked per upload before too_far_ahead (256 MiB)."),
+    OPERATOR_TOKENS("", "Operator bearer tokens, hashed like the tenant tokens: comma-separated "
+            + "name=sha256:<hex of the token>. They open /admin/* routes (and every tenant's dashboard figures); they are "
+            + "refused on upload and asset routes. Empty: no admin route answers.", true),
     UPLOAD_TTL("PT24H", "Idle time after which an open upload expires (ISO-8601 duration)."),
     FINISH_WAIT("PT30S", "How long a finish call waits for UploadFinished before answering 202."),
     STANDBY_REPLICAS("0", "num.standby.replicas of the Streams apps (session-processor, index-projector): warm copies "

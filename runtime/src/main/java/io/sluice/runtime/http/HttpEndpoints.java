@@ -16,12 +16,14 @@ import java.util.function.Supplier;
  * The HTTP server every component runs: {@code /health/live}, {@code /health/ready} and
  * {@code /metrics}, plus whatever contexts the component adds (the ingest API adds its routes).
  * The JDK's server with one virtual thread per exchange: no dependency, and a blocked handler
- * (waiting on Kafka, streaming a body) costs no platform thread.
+ * (waiting on Kafka, streaming a body) costs no platform thread. A path no route claims is answered
+ * 404 with a problem document ({@code code: not_found}), not the server's HTML page.
  */
 public final class HttpEndpoints implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private boolean rootRouted;
 
     private HttpEndpoints(HttpServer server) {
         this.server = server;
@@ -48,10 +50,23 @@ public final class HttpEndpoints implements AutoCloseable {
     /** Adds a route; call before {@link #start()}. */
     public HttpEndpoints route(String pathPrefix, HttpHandler handler) {
         server.createContext(pathPrefix, handler);
+        if (pathPrefix.equals("/")) rootRouted = true;
         return this;
     }
 
     public HttpEndpoints start() {
+        if (!rootRouted) {
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    exchange.getRequestBody().close();
+                    byte[] body = ("{\"type\":\"urn:sluice:problem:not_found\",\"title\":\"Not found\",\"status\":404,"
+                            + "\"detail\":\"no such resource\",\"code\":\"not_found\"}").getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                    exchange.sendResponseHeaders(404, body.length);
+                    exchange.getResponseBody().write(body);
+                }
+            });
+        }
         server.start();
         return this;
     }

@@ -55,6 +55,15 @@ class HttpEndpointsTest {
                 .contains("sluice_jvm_heap_used_bytes{component=\"test-component\"}");
     }
 
+    @Test
+    void shouldAnswerAPathNoRouteClaimsWithANotFoundProblem() throws Exception {
+        HttpResponse<String> missing = get("/v1/assets?tenant=dev");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(missing.body()).contains("\"code\":\"not_found\"");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoints.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import io.sluice.upload.IdFormat;
 
 /**
  * Upload and asset ids. An upload id is {@code up_} plus 32 lowercase hex digits; its asset id is
@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class UploadIds {
 
-    private static final Pattern UPLOAD_ID = Pattern.compile("up_[0-9a-f]{32}");
-    private static final Pattern ASSET_ID = Pattern.compile("as_[0-9a-f]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
@@ -47,11 +45,11 @@ public final class UploadIds {
     }
 
     public static boolean isUploadId(String candidate) {
-        return candidate != null && UPLOAD_ID.matcher(candidate).matches();
+        return IdFormat.isUploadId(candidate);
     }
 
     public static boolean isAssetId(String candidate) {
-        return candidate != null && ASSET_ID.matcher(candidate).matches();
+        return IdFormat.isAssetId(candidate);
     }
 
     public static void requireUploadId(String candidate) {

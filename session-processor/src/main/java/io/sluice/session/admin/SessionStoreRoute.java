@@ -1,7 +1,9 @@
 package io.sluice.session.admin;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.sluice.runtime.auth.Callers;
 import io.sluice.runtime.http.HttpEndpoints;
+import io.sluice.runtime.http.OperatorOnly;
 import io.sluice.session.topology.SessionStoreContents;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +18,8 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
  * {@code GET /admin/stores}: the session processor's state stores as this instance holds them, as
  * JSON (sessions with their state, hash frontier, received and stored chunks, SHA-256 midstate and
  * whole stored record in hex; parked chunks and early reports by the SHA-256 of their bytes).
- * Read-only, for operators checking a replay and for the replay test; 503 while the stores are not
+ * Read-only, for operators checking a replay and for the replay test; behind an operator token
+ * ({@code SLUICE_OPERATOR_TOKENS}: it shows every tenant's sessions); 503 while the stores are not
  * queryable (starting, rebalancing).
  */
 public final class SessionStoreRoute {
@@ -25,8 +28,8 @@ public final class SessionStoreRoute {
 
     private SessionStoreRoute() {}
 
-    public static void mount(HttpEndpoints endpoints, Supplier<KafkaStreams> streams) {
-        endpoints.route(PATH, exchange -> {
+    public static void mount(HttpEndpoints endpoints, Callers callers, Supplier<KafkaStreams> streams) {
+        endpoints.route(PATH, OperatorOnly.wrap(callers, exchange -> {
             try (exchange) {
                 if (!exchange.getRequestMethod().equals("GET")) {
                     respond(exchange, 405, "{\"error\":\"GET only\"}");
@@ -41,7 +44,7 @@ public final class SessionStoreRoute {
                 }
                 respond(exchange, 200, body);
             }
-        });
+        }));
     }
 
     static String json(KafkaStreams streams) {

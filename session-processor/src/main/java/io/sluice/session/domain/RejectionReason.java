@@ -1,5 +1,7 @@
 package io.sluice.session.domain;
 
+import io.sluice.upload.RuleCode;
+
 /** Why a request was refused; the upload is unchanged by a rejection. Mirrors the Avro enum. */
 public enum RejectionReason {
     UNKNOWN_UPLOAD,
@@ -15,7 +17,12 @@ public enum RejectionReason {
     UPLOAD_FAILED,
     UPLOAD_EXPIRED,
     /** A request that cannot describe a valid upload (only direct producers can send one). */
-    INVALID_REQUEST;
+    INVALID_REQUEST,
+    INVALID_SIZE,
+    UPLOAD_TOO_LARGE,
+    INVALID_CHUNK_SIZE,
+    TOO_MANY_CHUNKS,
+    INVALID_FILE_NAME;
 
     /** The rejection a request gets when the upload is in a terminal state. */
     static RejectionReason forTerminal(UploadState state) {
@@ -26,5 +33,10 @@ public enum RejectionReason {
             case EXPIRED -> UPLOAD_EXPIRED;
             default -> throw new IllegalArgumentException(state + " is not terminal");
         };
+    }
+
+    /** The rejection for a broken upload rule: the rule's code, by name. */
+    public static RejectionReason of(RuleCode code) {
+        return valueOf(code.name());
     }
 }

@@ -13,6 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import io.sluice.upload.Violation;
+import io.sluice.upload.rules.ChunkIndexRule;
+import io.sluice.upload.rules.ChunkLengthRule;
+import io.sluice.upload.rules.ParkingRule;
 
 /**
  * One upload's state and the rules that move it. Each command returns the events it decided, in
@@ -71,14 +76,11 @@ public final class UploadSession {
         if (data.state().isTerminal()) {
             return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.forTerminal(data.state()), null));
         }
-        if (index < 0 || index >= spec.chunkCount()) {
-            return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.CHUNK_INDEX_OUT_OF_RANGE,
-                    "chunk index must be in [0, " + spec.chunkCount() + ")"));
-        }
-        int expectedLength = spec.expectedLength(index);
-        if (bytes.length != expectedLength) {
-            return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.CHUNK_SIZE_MISMATCH,
-                    "chunk " + index + " must be " + expectedLength + " bytes, was " + bytes.length));
+        Optional<Violation> misfit = ChunkIndexRule.check(index, spec.grid())
+                .or(() -> ChunkLengthRule.check(spec.grid(), index, bytes.length));
+        if (misfit.isPresent()) {
+            return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.of(misfit.get().code()),
+                    misfit.get().detail()));
         }
         if (claimedSha256 != null && !Arrays.equals(claimedSha256, actualSha)) {
             return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.DIGEST_MISMATCH,
@@ -103,9 +105,10 @@ public final class UploadSession {
         if (index < data.hashFrontier()) {
             throw new IllegalStateException("chunk " + index + " is behind the frontier but was never accepted");
         }
-        if (data.parkedBytes() + bytes.length > parkedLimit) {
-            return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.TOO_FAR_AHEAD,
-                    "parked bytes would exceed " + parkedLimit + "; send chunk " + data.hashFrontier() + " first"));
+        Optional<Violation> tooFarAhead = ParkingRule.check(index, data.hashFrontier(), false, data.parkedBytes(),
+                bytes.length, parkedLimit);
+        if (tooFarAhead.isPresent()) {
+            return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.TOO_FAR_AHEAD, tooFarAhead.get().detail()));
         }
         parkedChunks.park(spec.uploadId(), index, bytes);
         data.accept(index, actualSha);

@@ -2,35 +2,53 @@ package io.sluice.session.topology;
 
 import io.sluice.events.UploadOpened;
 import io.sluice.schemas.keys.UploadIds;
-import io.sluice.session.domain.UploadSpec;
+import io.sluice.upload.ChunkGrid;
+import io.sluice.upload.Opening;
+import io.sluice.upload.OpeningRules;
+import io.sluice.upload.RuleCode;
+import io.sluice.upload.UploadLimits;
+import io.sluice.upload.Violation;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Checks of an {@code UploadOpened} the ingest API already guarantees, repeated here because direct
- * producers skip the API: a session is only opened for a request that describes a valid upload.
+ * The checks of an {@code UploadOpened} before a session is made for it: every upload rule the API
+ * applies ({@link OpeningRules}, module {@code upload-domain}), because direct producers skip the
+ * API, and what only an event can get wrong (the upload id's form, a chunk count that is not the
+ * grid's, a time-to-live). Nothing here costs more than the event's own size: the chunk count is
+ * bounded before anything is sized by it.
  */
 final class OpenedValidation {
 
-    /** Tenants name object keys (ObjectKeys.asset), so they are restricted to key-safe names. */
-    private static final String TENANT = "[A-Za-z0-9._-]{1,64}";
-
     private OpenedValidation() {}
 
-    /** What is wrong with the request, or null. */
-    static String problem(UploadOpened opened) {
-        if (!UploadIds.isUploadId(opened.getUploadId())) return "uploadId must be up_ followed by 32 hex digits";
-        if (opened.getTenant() == null || !opened.getTenant().matches(TENANT)) return "tenant must match " + TENANT;
-        if (opened.getSize() <= 0) return "size must be positive";
-        if (opened.getChunkSize() <= 0) return "chunkSize must be positive";
-        long expectedCount = UploadSpec.chunkCount(opened.getSize(), opened.getChunkSize());
-        if (expectedCount > Integer.MAX_VALUE || opened.getChunkCount() != expectedCount) {
-            return "chunkCount must be ceil(size / chunkSize) = " + expectedCount;
+    /** The first broken rule, if any. */
+    static Optional<Violation> problem(UploadOpened opened, UploadLimits limits) {
+        if (!UploadIds.isUploadId(opened.getUploadId())) {
+            return invalid("uploadId must be up_ followed by 32 lower-case hex digits");
         }
-        if (opened.getIdleTtlMillis() <= 0) return "idleTtlMillis must be positive";
-        if (opened.getSha256() != null && !opened.getSha256().matches("[0-9a-fA-F]{64}")) {
-            return "sha256 must be 64 hex digits";
+        Optional<Violation> broken = OpeningRules.check(opening(opened), limits);
+        if (broken.isPresent()) return broken;
+        long expectedCount = ChunkGrid.chunkCount(opened.getSize(), opened.getChunkSize());
+        if (opened.getChunkCount() != expectedCount) {
+            return invalid("chunkCount must be ceil(size / chunkSize) = " + expectedCount);
         }
-        return null;
+        if (opened.getIdleTtlMillis() <= 0) return invalid("idleTtlMillis must be positive");
+        return Optional.empty();
+    }
+
+    static Opening opening(UploadOpened opened) {
+        var derivative = opened.getDerivativeOf();
+        return new Opening(opened.getTenant(), opened.getFileName(), opened.getContentType(), opened.getSize(),
+                opened.getChunkSize(), opened.getSha256(), opened.getIdempotencyKey(),
+                derivative == null ? null : derivative.getAssetId(),
+                derivative == null ? null : derivative.getRole().name().toLowerCase(Locale.ROOT),
+                opened.getMetadata());
+    }
+
+    private static Optional<Violation> invalid(String detail) {
+        return Optional.of(Violation.of(RuleCode.INVALID_REQUEST, detail));
     }
 
     /** Whether a repeated open describes the same upload (an idempotent retry) rather than another one. */
@@ -47,6 +65,6 @@ final class OpenedValidation {
     }
 
     private static String lower(String hex) {
-        return hex == null ? null : hex.toLowerCase(java.util.Locale.ROOT);
+        return hex == null ? null : hex.toLowerCase(Locale.ROOT);
     }
 }

@@ -2,13 +2,16 @@ package io.sluice.session.topology;
 
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.runtime.config.UploadLimitSettings;
+import io.sluice.upload.UploadLimits;
 import java.time.Duration;
 import java.util.Set;
 
 /**
  * The limits the session processor applies.
  *
- * @param parkedBytesLimit bytes of chunks ahead of the hash frontier one upload may park
+ * @param limits the upload limits (the same settings the ingest API reads), applied to every
+ *     request event whoever produced it; {@code parkedBytesMax} is the parking bound per upload
  * @param expiryCheckInterval how often the wall-clock punctuator looks for idle uploads
  * @param knownTenants the tenants of {@code SLUICE_AUTH_TOKENS} (the same value the ingest API
  *     reads): a request naming another tenant goes to the dead-letter topic. Empty means no tenant
@@ -16,7 +19,7 @@ import java.util.Set;
  *     deployment that does not pass the setting to the processor keeps processing every request,
  *     and the ingest API, which refuses every request when it has no tokens, still guards HTTP.
  */
-public record SessionProcessorSettings(long parkedBytesLimit, Duration expiryCheckInterval, Set<String> knownTenants) {
+public record SessionProcessorSettings(UploadLimits limits, Duration expiryCheckInterval, Set<String> knownTenants) {
 
     public SessionProcessorSettings {
         knownTenants = Set.copyOf(knownTenants);
@@ -27,8 +30,13 @@ public record SessionProcessorSettings(long parkedBytesLimit, Duration expiryChe
         Duration interval = ttl.dividedBy(10);
         if (interval.compareTo(Duration.ofSeconds(1)) < 0) interval = Duration.ofSeconds(1);
         if (interval.compareTo(Duration.ofSeconds(30)) > 0) interval = Duration.ofSeconds(30);
-        return new SessionProcessorSettings(config.getLong(Setting.PARKED_BYTES_MAX), interval,
+        return new SessionProcessorSettings(UploadLimitSettings.from(config), interval,
                 TenantNames.fromAuthTokens(config.get(Setting.AUTH_TOKENS)));
+    }
+
+    /** Bytes of chunks ahead of the hash frontier one upload may park. */
+    public long parkedBytesLimit() {
+        return limits.parkedBytesMax();
     }
 
     /** Whether requests naming {@code tenant} are processed. */

@@ -29,6 +29,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import io.sluice.upload.Violation;
+import io.sluice.upload.rules.ChunkLengthRule;
 import java.util.UUID;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -118,12 +121,13 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
         String causation = opened.getEventId();
         SessionRecord existing = sessions.get(opened.getUploadId());
         if (existing == null) {
-            String invalid = OpenedValidation.problem(opened);
-            if (invalid != null) {
+            Optional<Violation> invalid = OpenedValidation.problem(opened, settings.limits());
+            if (invalid.isPresent()) {
                 forwardDecision(record, new UploadDecision(UploadRejected.newBuilder().setEventId(DecisionMapper.eventId(causation, 0))
                         .setUploadId(opened.getUploadId()).setTenant(opened.getTenant())
                         .setTimestamp(opened.getTimestamp()).setCausationId(causation)
-                        .setReason(RejectionReason.INVALID_REQUEST).setDetail(invalid).build()));
+                        .setReason(RejectionReason.valueOf(invalid.get().code().name()))
+                        .setDetail(invalid.get().detail()).build()));
                 return;
             }
             SessionRecord created = SessionRecord.open(opened, opened.getTimestamp().toEpochMilli(), parked);
@@ -167,11 +171,18 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
             return;
         }
         byte[] claimed = parseSha(chunk.getSha256());
-        List<UploadEvent> events = claimed == null
-                ? List.of(new UploadEvent.ChunkRejected(chunk.getIndex(), bytes.length, Sha256.of(bytes),
-                        io.sluice.session.domain.RejectionReason.DIGEST_MISMATCH, "sha256 must be 64 hex digits"))
-                : session.session(parked).receiveChunk(chunk.getIndex(), bytes, claimed,
-                        chunk.getTimestamp().toEpochMilli(), settings.parkedBytesLimit());
+        Optional<Violation> lyingLength = ChunkLengthRule.checkStated(chunk.getLength(), bytes.length);
+        List<UploadEvent> events;
+        if (lyingLength.isPresent()) {
+            events = List.of(new UploadEvent.ChunkRejected(chunk.getIndex(), bytes.length, Sha256.of(bytes),
+                    io.sluice.session.domain.RejectionReason.CHUNK_SIZE_MISMATCH, lyingLength.get().detail()));
+        } else if (claimed == null) {
+            events = List.of(new UploadEvent.ChunkRejected(chunk.getIndex(), bytes.length, Sha256.of(bytes),
+                    io.sluice.session.domain.RejectionReason.DIGEST_MISMATCH, "sha256 must be 64 hex digits"));
+        } else {
+            events = session.session(parked).receiveChunk(chunk.getIndex(), bytes, claimed,
+                    chunk.getTimestamp().toEpochMilli(), settings.parkedBytesLimit());
+        }
         if (events.isEmpty()) return; // the same bytes again: nothing changed
         for (UploadEvent event : events) {
             if (event instanceof UploadEvent.ChunkRejected rejected) {

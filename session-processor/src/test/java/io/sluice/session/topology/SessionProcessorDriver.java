@@ -21,6 +21,7 @@ import io.sluice.session.domain.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.sluice.upload.UploadLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +67,18 @@ final class SessionProcessorDriver implements AutoCloseable {
     }
 
     SessionProcessorDriver(long parkedBytesLimit, Set<String> knownTenants) throws Exception {
+        this(permissiveLimits(parkedBytesLimit), knownTenants);
+    }
+
+    /**
+     * Limits that let the tests cut small files into chunks of a few bytes: every size and chunk
+     * size up to the usual maximums, at most the default chunk count.
+     */
+    static UploadLimits permissiveLimits(long parkedBytesLimit) {
+        return new UploadLimits(1L << 40, 1, 1, 16 << 20, UploadLimits.DEFAULT_MAX_CHUNK_COUNT, parkedBytesLimit);
+    }
+
+    SessionProcessorDriver(UploadLimits limits, Set<String> knownTenants) throws Exception {
         Properties properties = new Properties();
         properties.putAll(SessionProcessorTopology.streamsProperties(registry));
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "session-processor-test");
@@ -73,8 +86,7 @@ final class SessionProcessorDriver implements AutoCloseable {
         Path stateDir = Path.of(System.getProperty("sluice.build.dir", "target"), "ttd-state");
         Files.createDirectories(stateDir);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(stateDir, "session").toString());
-        SessionProcessorSettings settings = new SessionProcessorSettings(parkedBytesLimit, Duration.ofSeconds(5),
-                knownTenants);
+        SessionProcessorSettings settings = new SessionProcessorSettings(limits, Duration.ofSeconds(5), knownTenants);
         driver = new TopologyTestDriver(SessionProcessorTopology.buildTopology(settings, registry), properties, now);
         requests = input(Topics.UPLOAD_REQUESTS, registry);
         blobEvents = input(Topics.BLOB_EVENTS, registry);
@@ -127,6 +139,11 @@ final class SessionProcessorDriver implements AutoCloseable {
                 .setTenant(TENANT).setTimestamp(now).setFileName("photo.jpg").setContentType("image/jpeg")
                 .setSize(size).setChunkSize(chunkSize).setChunkCount((int) ((size + chunkSize - 1) / chunkSize))
                 .setMetadata(Map.of("camera", "x100")).setIdleTtlMillis(TTL.toMillis()).setExpiresAt(now.plus(TTL));
+    }
+
+    /** Publishes a request as it is, whatever it says. */
+    void requests(String uploadId, UploadRequest request) {
+        requests.pipeInput(uploadId, request, now);
     }
 
     void sendChunk(String uploadId, int index, byte[] bytes) {
