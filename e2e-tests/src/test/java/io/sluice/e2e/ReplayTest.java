@@ -270,7 +270,9 @@ class ReplayTest {
 
     private static Snapshot snapshot(TopicContents topics) throws Exception {
         HttpResponse<String> stores = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + PORTS.service(ServiceId.SESSION_PROCESSOR) + SessionStoreRoute.PATH)).build(),
+                + PORTS.service(ServiceId.SESSION_PROCESSOR) + SessionStoreRoute.PATH))
+                .header("Authorization", "Bearer " + Files.readString(
+                        root.resolve("e2e-tests/target/replay-stack/operator-token")).trim()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (stores.statusCode() != 200) throw new IllegalStateException("stores: " + stores.statusCode() + " " + stores.body());
         return new Snapshot(JSON.readTree(stores.body()), topics.latest(INDEX_CHANGELOG),

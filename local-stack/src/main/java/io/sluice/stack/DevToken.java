@@ -21,6 +21,8 @@ import java.util.Optional;
 public record DevToken(String token) {
 
     public static final String TENANT = "dev";
+    /** The name the stack's operator token is configured under. */
+    public static final String OPERATOR = "operator";
 
     /**
      * The token in {@code file}, made first if there is none. Services launch in parallel and each
@@ -54,6 +56,11 @@ public record DevToken(String token) {
     /** The value of {@code SLUICE_AUTH_TOKENS} granting this token to the {@value #TENANT} tenant. */
     public String authTokensSetting() {
         return TENANT + "=sha256:" + sha256Hex(token);
+    }
+
+    /** The value of {@code SLUICE_OPERATOR_TOKENS} making this token the stack's {@value #OPERATOR} token. */
+    public String operatorTokensSetting() {
+        return OPERATOR + "=sha256:" + sha256Hex(token);
     }
 
     static String sha256Hex(String value) {

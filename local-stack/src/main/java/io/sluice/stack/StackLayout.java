@@ -37,6 +37,11 @@ public record StackLayout(Path projectRoot, Path home) {
         return home.resolve("dev-token");
     }
 
+    /** The operator token: the admin routes' ({@code SLUICE_OPERATOR_TOKENS}), made like the development token. */
+    public Path operatorTokenFile() {
+        return home.resolve("operator-token");
+    }
+
     public Path pidFile(String component) {
         return runDir().resolve(component + ".pid");
     }
@@ -56,7 +61,7 @@ public record StackLayout(Path projectRoot, Path home) {
 
     /** What {@code reset} deletes: everything the stack writes under its home, and nothing else. */
     public List<Path> resettablePaths() {
-        return List.of(runDir(), logsDir(), dataDir(), confDir(), cdsDir(), devTokenFile());
+        return List.of(runDir(), logsDir(), dataDir(), confDir(), cdsDir(), devTokenFile(), operatorTokenFile());
     }
 
     public Path moduleTarget(String module) {

@@ -39,6 +39,10 @@ class AssetsApiIntegrationTest {
     private static ApiClient client;
     private static AssetIndexEntry original;
     private static AssetIndexEntry thumbnail;
+    private static AssetIndexEntry html;
+    private static final byte[] HTML = "<script>fetch('/v1/assets').then(r => r.text()).then(alert)</script>"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final String HTML_NAME = "say \"hi\" Übersicht.html";
 
     @BeforeAll
     static void start(KafkaServer kafka, SchemaRegistryServer registry, S3Server s3) throws Exception {
@@ -54,8 +58,13 @@ class AssetsApiIntegrationTest {
                 .setCreatedAt(Instant.parse("2025-01-02T00:00:00Z")).build();
         s3.client().putObject(PutObjectArgs.builder().bucket(RunningIngestApi.BUCKET).object(original.getObjectKey())
                 .stream(new ByteArrayInputStream(BYTES), BYTES.length, -1).contentType("image/jpeg").build());
+        html = AssetIndexEntry.newBuilder(Samples.asset("acme", HTML.length, RunningIngestApi.sha256(HTML), null))
+                .setFileName(HTML_NAME).setContentType("text/html").build();
+        s3.client().putObject(PutObjectArgs.builder().bucket(RunningIngestApi.BUCKET).object(html.getObjectKey())
+                .stream(new ByteArrayInputStream(HTML), HTML.length, -1).build());
         pipeline.publish(original);
         pipeline.publish(thumbnail);
+        pipeline.publish(html);
     }
 
     @AfterAll
@@ -109,6 +118,40 @@ class AssetsApiIntegrationTest {
         assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(BYTES.length);
         assertThat(response.headers().firstValue("ETag")).contains("\"" + original.getSha256() + "\"");
         assertThat(response.headers().firstValue("Accept-Ranges")).contains("bytes");
+    }
+
+    @Test
+    void shouldServeUserContentAsADownloadNeverAsAPageOfTheApi() throws Exception {
+        HttpResponse<byte[]> response = client.getBytes("/v1/assets/" + html.getAssetId() + "/content", ACME_TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(HTML);
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).contains("sandbox");
+        assertThat(response.headers().firstValue("Content-Disposition")).contains(
+                "attachment; filename=\"say _hi_ _bersicht.html\"; filename*=UTF-8''say%20%22hi%22%20%C3%9Cbersicht.html");
+    }
+
+    @Test
+    void shouldAnswerNotModifiedToTheCurrentEtagAndTheWholeAssetToAStaleIfRange() throws Exception {
+        String path = "/v1/assets/" + original.getAssetId() + "/content";
+        String etag = "\"" + original.getSha256() + "\"";
+
+        HttpResponse<byte[]> unchanged = client.getBytes(path, GLOBEX_TOKEN, "If-None-Match", etag);
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(unchanged.headers().firstValue("ETag")).contains(etag);
+        assertThat(client.getBytes(path, GLOBEX_TOKEN, "If-None-Match", "\"stale\"").statusCode()).isEqualTo(200);
+
+        HttpResponse<byte[]> resumed = client.getBytes(path, GLOBEX_TOKEN, "Range", "bytes=100-", "If-Range", etag);
+        assertThat(resumed.statusCode()).isEqualTo(206);
+        assertThat(resumed.body()).isEqualTo(Arrays.copyOfRange(BYTES, 100, BYTES.length));
+        HttpResponse<byte[]> changed = client.getBytes(path, GLOBEX_TOKEN, "Range", "bytes=100-", "If-Range", "\"stale\"");
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).isEqualTo(BYTES);
+        HttpResponse<byte[]> byDate = client.getBytes(path, GLOBEX_TOKEN, "Range", "bytes=100-", "If-Range",
+                unchanged.headers().firstValue("Last-Modified").orElseThrow());
+        assertThat(byDate.statusCode()).isEqualTo(206);
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class ResetCommand {
             case "conf" -> " (generated configuration)";
             case "cds" -> " (class-data-sharing archives)";
             case "dev-token" -> " (development token; a new one is made at the next up)";
+            case "operator-token" -> " (operator token; a new one is made at the next up)";
             default -> "";
         };
     }

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The {@code SLUICE_*} variables a service gets in the local stack: where the broker, the registry
- * and the S3 server are, its own port and state directory, and the development token. Everything
+ * and the S3 server are, its own port and state directory, the development token and the operator
+ * token. Everything
  * else keeps its {@link Setting} default. docker-compose.yml sets the same names.
  */
 public final class ServiceEnvironment {
@@ -24,6 +25,12 @@ public final class ServiceEnvironment {
      * runs several session-processor instances, each keeps a standby replica of the others' tasks.
      */
     public static Map<String, String> of(StackContext context, ServiceId id, int instance, String authTokens) {
+        return of(context, id, instance, authTokens, "");
+    }
+
+    /** @param operatorTokens the value of {@code SLUICE_OPERATOR_TOKENS}: who may read the admin routes */
+    public static Map<String, String> of(StackContext context, ServiceId id, int instance, String authTokens,
+            String operatorTokens) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(Setting.KAFKA_BOOTSTRAP_SERVERS.env(), context.kafkaBootstrap());
         env.put(Setting.SCHEMA_REGISTRY_URL.env(), context.registryUrl());
@@ -35,6 +42,7 @@ public final class ServiceEnvironment {
         env.put(Setting.HTTP_PORT.env(), String.valueOf(port(context, id, instance)));
         env.put(Setting.STATE_DIR.env(), stateDir(context, id, instance).toString());
         env.put(Setting.AUTH_TOKENS.env(), authTokens);
+        env.put(Setting.OPERATOR_TOKENS.env(), operatorTokens);
         if (id == ServiceId.SESSION_PROCESSOR && context.sessionProcessors() > 1) {
             env.put(Setting.STANDBY_REPLICAS.env(), String.valueOf(context.sessionProcessors() - 1));
         }

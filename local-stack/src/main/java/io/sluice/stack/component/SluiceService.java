@@ -67,13 +67,15 @@ public final class SluiceService implements Component {
         Path stateDir = ServiceEnvironment.stateDir(context, id, instance);
         Files.createDirectories(stateDir);
         DevToken token = DevToken.loadOrCreate(context.layout().devTokenFile());
+        DevToken operator = DevToken.loadOrCreate(context.layout().operatorTokenFile());
         List<String> command = new ArrayList<>();
         command.add(context.java().executable().toString());
         command.addAll(context.jvmFlags(name()));
         command.addAll(ServiceJvmFlags.ALL);
         command.addAll(extraFlags(System.getenv()));
         command.addAll(List.of("-Xmx256m", "-cp", jar + java.io.File.pathSeparator + classpath, id.mainClass()));
-        return new LaunchSpec(command, ServiceEnvironment.of(context, id, instance, token.authTokensSetting()),
+        return new LaunchSpec(command, ServiceEnvironment.of(context, id, instance, token.authTokensSetting(),
+                operator.operatorTokensSetting()),
                 stateDir.getParent());
     }
 
