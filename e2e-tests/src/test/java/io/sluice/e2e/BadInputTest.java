@@ -19,6 +19,7 @@ import io.sluice.events.ChunkRejected;
 import io.sluice.events.RejectionReason;
 import io.sluice.events.UploadDecision;
 import io.sluice.runtime.config.Setting;
+import io.sluice.runtime.service.ServiceId;
 import io.sluice.schemas.keys.UploadIds;
 import io.sluice.schemas.topics.Topics;
 import java.time.Duration;
@@ -140,11 +141,87 @@ class BadInputTest {
     @Test
     void shouldAnswer400InvalidFileNameForAnUnsafeFileName() {
         List<String> unsafe = List.of("../etc/passwd", "dir/file.bin", "dir\\file.bin", "..", "a..b", "nul\u0000.bin",
-                "line\nbreak.bin", "bell\u0007.bin", "é".repeat(128)); // the last: 128 characters, 256 bytes
+                "line\nbreak.bin", "bell\u0007.bin", "é".repeat(128), // 128 characters, 256 bytes
+                "a\u202egnp.exe", "zero\u200bwidth.bin", " ", "\u3000", "report.", "report ", "CON", "con.txt",
+                "LPT1.log", "a".repeat(300));
         for (String name : unsafe) {
             assertProblem(client.create(client.newUpload(name, 10, CHUNK)), 400, "invalid_file_name");
         }
         assertThat(client.create(client.newUpload("a".repeat(255), 10, CHUNK)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void shouldAnswer400TooManyChunksNamingTheSmallestChunkSizeThatFits() {
+        int maxChunks = pipeline.config().getInt(Setting.MAX_CHUNK_COUNT);
+        int min = pipeline.config().getInt(Setting.CHUNK_SIZE_MIN);
+        long size = (long) (maxChunks + 1) * min;
+
+        JsonNode problem = assertProblem(client.create(client.newUpload("many.bin", size, min)), 400, "too_many_chunks");
+
+        long fitting = problem.path("minimumChunkSize").asLong();
+        assertThat(problem.path("detail").asText()).contains(Long.toString(fitting));
+        assertThat(fitting).isEqualTo(Math.ceilDiv(size, maxChunks));
+        Answer created = client.create(client.newUpload("many.bin", size, (int) fitting));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("chunkCount").asInt()).isLessThanOrEqualTo(maxChunks);
+    }
+
+    @Test
+    void shouldKeepTheStatusOfAnUploadWithTheMostChunksUnder64KiBAndPageThroughEveryMissingIndex() {
+        int maxChunks = pipeline.config().getInt(Setting.MAX_CHUNK_COUNT);
+        int min = pipeline.config().getInt(Setting.CHUNK_SIZE_MIN);
+        String uploadId = create(client, client.newUpload("most-chunks.bin", (long) maxChunks * min, min));
+
+        List<Integer> missing = new ArrayList<>();
+        String from = "0";
+        while (from != null) {
+            Answer page = client.status(uploadId + "?missingFrom=" + from);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(64 * KIB);
+            assertThat(page.json().path("missingCount").asInt()).isEqualTo(maxChunks);
+            page.json().path("missing").forEach(index -> missing.add(index.asInt()));
+            from = page.json().has("missingNext") ? page.json().path("missingNext").asText() : null;
+        }
+        assertThat(missing).hasSize(maxChunks).isSorted().doesNotHaveDuplicates();
+        assertProblem(client.status(uploadId + "?missingFrom=-1"), 400, "invalid_request");
+        client.abort(uploadId); // ends it: the shared pipeline's processor need not carry it further
+    }
+
+    @Test
+    void shouldAnswer401ToAnOperatorTokenOnUploadAndAssetRoutes() {
+        SluiceClient operator = client.withToken(pipeline.operatorToken());
+        assertProblem(operator.assets(10), 401, "unauthorized");
+        assertProblem(operator.create(client.newUpload("ops.bin", 10, CHUNK)), 401, "unauthorized");
+        assertProblem(operator.status(UploadIds.newUploadId()), 401, "unauthorized");
+    }
+
+    @Test
+    void shouldAnswer401ToAnAdminRouteWithoutAnOperatorTokenAnd404ToADataRouteOnAnInternalPort() throws Exception {
+        byte[] file = randomFile(CHUNK + 3, 50);
+        String uploadId = create(client, "internal.bin", file, CHUNK);
+        sendAll(client, uploadId, file, CHUNK);
+        String assetId = finish(client, uploadId, file);
+        SluiceClient sessions = new SluiceClient("http://127.0.0.1:" + pipeline.httpPort(ServiceId.SESSION_PROCESSOR),
+                pipeline.operatorToken());
+
+        for (SluiceClient refused : List.of(sessions.withoutToken(), sessions.withToken(pipeline.client().token()))) {
+            Answer stores = refused.get("/admin/stores");
+            assertProblem(stores, 401, "unauthorized");
+            assertThat(stores.body()).doesNotContain(uploadId);
+        }
+        Answer asOperator = sessions.get("/admin/stores");
+        assertThat(asOperator.status()).isEqualTo(200);
+        assertThat(asOperator.body()).contains(uploadId);
+
+        for (ServiceId internal : List.of(ServiceId.SESSION_PROCESSOR, ServiceId.BLOB_WRITER, ServiceId.INDEX_PROJECTOR)) {
+            SluiceClient port = new SluiceClient("http://127.0.0.1:" + pipeline.httpPort(internal), pipeline.client().token());
+            for (String path : List.of("/v1/assets/" + assetId, "/v1/assets?tenant=" + InProcessPipeline.TENANT,
+                    "/v1/uploads/" + uploadId, "/v1/assets/" + assetId + "/content")) {
+                Answer answer = port.get(path);
+                assertProblem(answer, 404, "not_found");
+                assertThat(answer.body()).as("%s%s", internal, path).doesNotContain(assetId).doesNotContain(uploadId);
+            }
+        }
     }
 
     @Test

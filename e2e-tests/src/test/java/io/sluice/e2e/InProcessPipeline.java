@@ -51,6 +51,7 @@ final class InProcessPipeline implements AutoCloseable {
     private final List<RunningService> services = new ArrayList<>();
     private final String token = "token-" + UUID.randomUUID();
     private final String otherToken = "token-" + UUID.randomUUID();
+    private final String operatorToken = "operator-" + UUID.randomUUID();
 
     private InProcessPipeline(Infrastructure infrastructure, SluiceConfig config) {
         this.infrastructure = infrastructure;
@@ -95,7 +96,8 @@ final class InProcessPipeline implements AutoCloseable {
 
     private void startServices(String name) throws Exception {
         SluiceConfig withTokens = config.with(Setting.AUTH_TOKENS,
-                TENANT + "=sha256:" + sha256Hex(token) + "," + OTHER_TENANT + "=sha256:" + sha256Hex(otherToken));
+                TENANT + "=sha256:" + sha256Hex(token) + "," + OTHER_TENANT + "=sha256:" + sha256Hex(otherToken))
+                .with(Setting.OPERATOR_TOKENS, "ops=sha256:" + sha256Hex(operatorToken));
         var stateRoot = TestDirectories.newDirectory("pipeline-" + name);
         for (ServiceId id : List.of(ServiceId.SESSION_PROCESSOR, ServiceId.BLOB_WRITER, ServiceId.INDEX_PROJECTOR,
                 ServiceId.INGEST_API)) {
@@ -115,6 +117,16 @@ final class InProcessPipeline implements AutoCloseable {
 
     SluiceClient client() {
         return new SluiceClient(baseUrl(), token);
+    }
+
+    /** The operator's token: admin routes only. */
+    String operatorToken() {
+        return operatorToken;
+    }
+
+    /** The port of a service's HTTP endpoints. */
+    int httpPort(ServiceId id) {
+        return services.stream().filter(s -> s.id() == id).findFirst().orElseThrow().httpPort();
     }
 
     SluiceClient otherTenantClient() {
@@ -139,6 +151,28 @@ final class InProcessPipeline implements AutoCloseable {
             keys.add(item.get().objectName());
         }
         return keys;
+    }
+
+    /** Whether the service is ready now, as its {@code /health/ready} would say. */
+    boolean isReady(ServiceId id) {
+        return services.stream().filter(s -> s.id() == id).findFirst().orElseThrow().service().readiness().isReady();
+    }
+
+    /**
+     * Publishes one request event as a direct producer would, whatever it says: a plain
+     * KafkaProducer with the registry serde, acknowledged by every replica.
+     */
+    void publishRequest(String uploadId, Object payload) throws Exception {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafka().bootstrapServers());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.PRODUCER_MAX_REQUEST_BYTES);
+        var registry = SchemaRegistryClient.of(infrastructure.registry().url());
+        try (KafkaProducer<String, UploadRequest> producer = new KafkaProducer<>(properties,
+                Topics.UPLOAD_REQUESTS.keySerde(registry).serializer(),
+                Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer())) {
+            send(producer, uploadId, payload);
+        }
     }
 
     private RunningService ingest() {

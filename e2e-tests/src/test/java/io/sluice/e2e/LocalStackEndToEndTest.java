@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The local stack as an operator runs it: {@code ./sluice up --detach}, kill, status, restart, a
- * large upload, the benchmark's smoke run, down.
+ * large upload, every port walked without the right token ({@link PortWalk}), the benchmark's smoke
+ * run, down.
  */
 class LocalStackEndToEndTest {
 
@@ -102,7 +103,10 @@ class LocalStackEndToEndTest {
         assertThat(httpStatus(PORTS.service(ServiceId.BLOB_WRITER), "/health/ready")).isEqualTo(200);
         assertThat(sluice.run(COMMAND_DEADLINE, "status").exitCode()).as("status with everything ready").isZero();
 
-        uploadAFileLargerThanEveryServicesHeap(token);
+        String[] uploaded = uploadAFileLargerThanEveryServicesHeap(token);
+        String operatorToken = Files.readString(stackHome.resolve("operator-token")).trim();
+        assertThat(up.output()).doesNotContain(operatorToken).contains("operator-token");
+        new PortWalk(PORTS, token, operatorToken, uploaded[0], uploaded[1]).assertNothingServedWithoutTheRightToken();
         runTheBenchmarkSmoke();
 
         List<ProcessHandle> processes = recordedProcesses();
@@ -118,7 +122,7 @@ class LocalStackEndToEndTest {
      * SPEC I7 / scenario 5: a 300 MiB upload through the stack, whose services each run with a
      * 256 MiB heap, finishes and reads back byte-identical; no component can have held the file.
      */
-    private static void uploadAFileLargerThanEveryServicesHeap(String token) throws Exception {
+    private static String[] uploadAFileLargerThanEveryServicesHeap(String token) throws Exception {
         for (ServiceId id : ServiceId.values()) {
             assertThat(heapMaxBytes(PORTS.service(id))).as("heap of %s", id.moduleName()).isLessThanOrEqualTo(256L << 20);
         }
@@ -146,6 +150,7 @@ class LocalStackEndToEndTest {
         SluiceClient.ContentDigest content = client.contentDigest(finished.text("assetId"));
         assertThat(content.bytes()).isEqualTo(size);
         assertThat(content.sha256()).isEqualTo(sha256);
+        return new String[] {uploadId, finished.text("assetId")};
     }
 
     /**

@@ -93,6 +93,16 @@ final class SluiceClient {
         return send(request);
     }
 
+    /** A GET of any path of this client's base URL, with its token. */
+    Answer get(String path) {
+        return send(request(path.startsWith("/") ? path.substring(1) : path).GET());
+    }
+
+    /** The bearer token this client sends. */
+    String token() {
+        return token;
+    }
+
     Answer status(String uploadId) {
         return send(request("v1/uploads/" + uploadId).GET());
     }

@@ -93,12 +93,47 @@ class DockerComposeTest {
     }
 
     @Test
-    void eachServicePublishesAndProbesItsDefaultPortWithItsOwnMainClass() {
+    void theS3KeysAndTheTokensHaveNoDefaultSecret() {
+        Pattern required = Pattern.compile("\\$\\{(SLUICE_[A-Z0-9_]+):\\?[^}]+}");
+        Map<String, Object> minio = map(services.get("minio"), "environment");
+        assertThat(String.valueOf(minio.get("MINIO_ROOT_PASSWORD"))).matches(required);
+        for (String name : sluiceContainers()) {
+            Map<String, Object> environment = map(services.get(name), "environment");
+            for (Setting secret : List.of(Setting.S3_ACCESS_KEY, Setting.S3_SECRET_KEY, Setting.AUTH_TOKENS)) {
+                assertThat(String.valueOf(environment.get(secret.env()))).as("%s %s", name, secret.env())
+                        .matches(required).contains("${" + secret.env() + ":?");
+            }
+            assertThat(String.valueOf(environment.get(Setting.OPERATOR_TOKENS.env())))
+                    .isEqualTo("${SLUICE_OPERATOR_TOKENS:-}");
+        }
+    }
+
+    @Test
+    void onlyTheApiIsPublishedAndTheDevelopmentProfileOnlyOnLoopback() {
+        services.forEach((name, service) -> {
+            List<Object> ports = list(service, "ports");
+            if (list(service, "profiles").contains("dev")) {
+                assertThat(ports).as(name).isNotEmpty().allSatisfy(port -> assertThat(String.valueOf(port))
+                        .as(name).startsWith("127.0.0.1:"));
+            } else if (name.equals(ServiceId.INGEST_API.moduleName())) {
+                assertThat(ports).containsExactly("8080:8080");
+            } else {
+                assertThat(ports).as("%s publishes nothing", name).isEmpty();
+            }
+        });
+        Set<String> forwarded = services.values().stream()
+                .filter(service -> list(service, "profiles").contains("dev"))
+                .flatMap(service -> list(service, "ports").stream()).map(String::valueOf).collect(Collectors.toSet());
+        assertThat(forwarded).contains("127.0.0.1:9094:9094", "127.0.0.1:8085:8085", "127.0.0.1:9000:9000",
+                "127.0.0.1:9001:9001", "127.0.0.1:8081:8081", "127.0.0.1:8082:8082", "127.0.0.1:8083:8083");
+    }
+
+    @Test
+    void eachServiceProbesItsDefaultPortWithItsOwnMainClass() {
         for (ServiceId id : ServiceId.values()) {
             Map<String, Object> service = services.get(id.moduleName());
             int port = id.defaultHttpPort();
             assertThat(map(service, "environment")).as(id.moduleName()).doesNotContainKey(Setting.HTTP_PORT.env());
-            assertThat(list(service, "ports")).as(id.moduleName()).containsExactly(port + ":" + port);
             assertThat(list(map(service, "healthcheck"), "test")).as(id.moduleName())
                     .contains("http://localhost:" + port + "/health/ready");
             Map<String, Object> args = map(map(service, "build"), "args");
