@@ -106,7 +106,8 @@ class LocalStackEndToEndTest {
         String[] uploaded = uploadAFileLargerThanEveryServicesHeap(token);
         String operatorToken = Files.readString(stackHome.resolve("operator-token")).trim();
         assertThat(up.output()).doesNotContain(operatorToken).contains("operator-token");
-        new PortWalk(PORTS, token, operatorToken, uploaded[0], uploaded[1]).assertNothingServedWithoutTheRightToken();
+        new PortWalk(PORTS, token, operatorToken, uploaded[0], uploaded[1], uploaded[2], "large.bin")
+                .assertNothingServedWithoutTheRightToken();
         runTheBenchmarkSmoke();
 
         List<ProcessHandle> processes = recordedProcesses();
@@ -150,7 +151,7 @@ class LocalStackEndToEndTest {
         SluiceClient.ContentDigest content = client.contentDigest(finished.text("assetId"));
         assertThat(content.bytes()).isEqualTo(size);
         assertThat(content.sha256()).isEqualTo(sha256);
-        return new String[] {uploadId, finished.text("assetId")};
+        return new String[] {uploadId, finished.text("assetId"), sha256};
     }
 
     /**
