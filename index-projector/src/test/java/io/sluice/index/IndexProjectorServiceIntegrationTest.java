@@ -2,7 +2,6 @@ package io.sluice.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.events.AssetIndexEntry;
 import io.sluice.events.AssetStored;

@@ -1,12 +1,12 @@
 package io.sluice.ingest;
 
 import io.minio.MinioClient;
-import io.sluice.runtime.auth.Callers;
 import io.sluice.ingest.http.ApiRouter;
 import io.sluice.ingest.kafka.RequestPublisher;
 import io.sluice.ingest.uploads.ChunkMemoryBudget;
 import io.sluice.projections.AssetIndexView;
 import io.sluice.projections.UploadStatusView;
+import io.sluice.runtime.auth.Callers;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.http.HttpEndpoints;

@@ -1,5 +1,6 @@
 package io.sluice.blob.chunks;
 
+import io.sluice.upload.rules.ChunkLengthRule;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -17,7 +18,9 @@ public final class ChunkVerification {
      * (compared case-insensitively, as the session processor parses it); empty otherwise.
      */
     public static Optional<String> verifiedSha256(byte[] bytes, int declaredLength, String declaredSha256) {
-        if (bytes.length != declaredLength || declaredSha256 == null) return Optional.empty();
+        if (ChunkLengthRule.checkStated(declaredLength, bytes.length).isPresent() || declaredSha256 == null) {
+            return Optional.empty();
+        }
         String actual = sha256Hex(bytes);
         return actual.equalsIgnoreCase(declaredSha256) ? Optional.of(actual) : Optional.empty();
     }

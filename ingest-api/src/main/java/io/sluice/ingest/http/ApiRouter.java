@@ -2,9 +2,9 @@ package io.sluice.ingest.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.sluice.ingest.kafka.PublishFailedException;
 import io.sluice.runtime.auth.Caller;
 import io.sluice.runtime.auth.Callers;
-import io.sluice.ingest.kafka.PublishFailedException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

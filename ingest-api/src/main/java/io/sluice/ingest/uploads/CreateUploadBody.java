@@ -1,10 +1,10 @@
 package io.sluice.ingest.uploads;
 
-import io.sluice.upload.ChunkGrid;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.events.DerivativeRole;
 import io.sluice.ingest.validation.JsonFields;
 import io.sluice.ingest.validation.RuleViolations;
+import io.sluice.upload.ChunkGrid;
 import io.sluice.upload.Opening;
 import io.sluice.upload.OpeningRules;
 import io.sluice.upload.UploadLimits;

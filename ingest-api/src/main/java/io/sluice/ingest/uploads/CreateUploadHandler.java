@@ -1,6 +1,5 @@
 package io.sluice.ingest.uploads;
 
-import io.sluice.upload.ChunkGrid;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.events.RequestOutcome;
 import io.sluice.events.UploadStatus;
@@ -14,6 +13,7 @@ import io.sluice.ingest.kafka.RequestPublisher;
 import io.sluice.ingest.validation.JsonFields;
 import io.sluice.projections.UploadStatusView;
 import io.sluice.schemas.keys.UploadIds;
+import io.sluice.upload.ChunkGrid;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,12 +1,10 @@
 package io.sluice.ingest.uploads;
 
-import io.sluice.upload.ChunkGrid;
 import io.sluice.events.UploadStatus;
 import io.sluice.ingest.ApiSettings;
 import io.sluice.ingest.http.ApiException;
 import io.sluice.ingest.http.ApiRequest;
 import io.sluice.ingest.http.Json;
-import io.sluice.ingest.http.ProblemCode;
 import io.sluice.ingest.http.Responses;
 import io.sluice.ingest.http.RouteHandler;
 import io.sluice.ingest.kafka.RequestPublisher;
@@ -14,6 +12,7 @@ import io.sluice.ingest.validation.ChunkIndexRule;
 import io.sluice.ingest.validation.ChunkLengthRule;
 import io.sluice.ingest.validation.ContentDigestRule;
 import io.sluice.ingest.validation.RuleViolations;
+import io.sluice.upload.ChunkGrid;
 import io.sluice.upload.rules.ParkingRule;
 import java.security.MessageDigest;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package io.sluice.ingest.uploads;
 
-import io.sluice.upload.ChunkGrid;
 import io.sluice.events.AbortRequested;
 import io.sluice.events.ChunkReceived;
 import io.sluice.events.DerivativeLink;
 import io.sluice.events.FinishRequested;
 import io.sluice.events.UploadOpened;
 import io.sluice.events.UploadRequest;
+import io.sluice.upload.ChunkGrid;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;

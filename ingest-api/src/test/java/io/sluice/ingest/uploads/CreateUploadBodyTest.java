@@ -4,11 +4,11 @@ import static io.sluice.ingest.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.events.DerivativeRole;
-import io.sluice.upload.ChunkGrid;
-import io.sluice.upload.UploadLimits;
 import io.sluice.ingest.http.ApiException;
 import io.sluice.ingest.http.Json;
 import io.sluice.ingest.http.ProblemCode;
+import io.sluice.upload.ChunkGrid;
+import io.sluice.upload.UploadLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.sluice.ingest.uploads;
 
-import io.sluice.upload.ChunkGrid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.upload.ChunkGrid;
 import org.junit.jupiter.api.Test;
 
 class RecentlyOpenedTest {

@@ -1,12 +1,5 @@
 package io.sluice.ingest.uploads;
 
-import io.sluice.events.UploadStatus;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.Collections;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +8,13 @@ import io.sluice.events.RejectedChunk;
 import io.sluice.events.RejectionReason;
 import io.sluice.events.UploadError;
 import io.sluice.events.UploadState;
+import io.sluice.events.UploadStatus;
 import io.sluice.ingest.Samples;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.sluice.runtime.config;
 
+import io.sluice.upload.rules.TenantRule;
 import java.util.ArrayList;
 import java.util.List;
-import io.sluice.upload.rules.TenantRule;
 import java.util.regex.Pattern;
 
 /**

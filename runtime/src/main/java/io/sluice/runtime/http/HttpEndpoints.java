@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -58,12 +59,7 @@ public final class HttpEndpoints implements AutoCloseable {
         if (!rootRouted) {
             server.createContext("/", exchange -> {
                 try (exchange) {
-                    exchange.getRequestBody().close();
-                    byte[] body = ("{\"type\":\"urn:sluice:problem:not_found\",\"title\":\"Not found\",\"status\":404,"
-                            + "\"detail\":\"no such resource\",\"code\":\"not_found\"}").getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-                    exchange.sendResponseHeaders(404, body.length);
-                    exchange.getResponseBody().write(body);
+                    ProblemResponse.send(exchange, 404, "not_found", "Not found", "no such resource", Map.of());
                 }
             });
         }

@@ -1,13 +1,10 @@
 package io.sluice.runtime.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.sluice.runtime.auth.Caller;
 import io.sluice.runtime.auth.Callers;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,8 +13,6 @@ import java.util.Map;
  * the route serves. With no operator token configured the route answers no one.
  */
 public final class OperatorOnly implements HttpHandler {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Callers callers;
     private final HttpHandler handler;
@@ -39,26 +34,14 @@ public final class OperatorOnly implements HttpHandler {
             return;
         }
         try (exchange) {
-            exchange.getRequestBody().close();
             refuse(exchange, caller instanceof Caller.Tenant
                     ? "this route needs an operator token; a tenant token is not one"
                     : "send Authorization: Bearer <operator token>");
         }
     }
 
-    static void refuse(HttpExchange exchange, String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:sluice:problem:unauthorized");
-        problem.put("title", "Missing or unknown bearer token");
-        problem.put("status", 401);
-        problem.put("detail", detail);
-        problem.put("code", "unauthorized");
-        byte[] body = JSON.writeValueAsBytes(problem);
-        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-        exchange.sendResponseHeaders(401, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+    private static void refuse(HttpExchange exchange, String detail) throws IOException {
+        ProblemResponse.send(exchange, 401, "unauthorized", "Missing or unknown bearer token", detail,
+                Map.of("WWW-Authenticate", "Bearer"));
     }
 }

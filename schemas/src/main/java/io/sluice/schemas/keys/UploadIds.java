@@ -1,10 +1,10 @@
 package io.sluice.schemas.keys;
 
+import io.sluice.upload.IdFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.UUID;
-import io.sluice.upload.IdFormat;
 
 /**
  * Upload and asset ids. An upload id is {@code up_} plus 32 lowercase hex digits; its asset id is

@@ -9,15 +9,15 @@ import io.sluice.session.domain.UploadEvent.UploadCompleted;
 import io.sluice.session.domain.UploadEvent.UploadExpired;
 import io.sluice.session.domain.UploadEvent.UploadFailed;
 import io.sluice.session.domain.UploadEvent.UploadVerified;
+import io.sluice.upload.Violation;
+import io.sluice.upload.rules.ChunkIndexRule;
+import io.sluice.upload.rules.ChunkLengthRule;
+import io.sluice.upload.rules.ParkingRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import io.sluice.upload.Violation;
-import io.sluice.upload.rules.ChunkIndexRule;
-import io.sluice.upload.rules.ChunkLengthRule;
-import io.sluice.upload.rules.ParkingRule;
 
 /**
  * One upload's state and the rules that move it. Each command returns the events it decided, in

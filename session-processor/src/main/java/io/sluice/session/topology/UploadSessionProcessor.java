@@ -21,7 +21,8 @@ import io.sluice.events.UploadRequest;
 import io.sluice.schemas.topics.Topics;
 import io.sluice.session.domain.Sha256;
 import io.sluice.session.domain.UploadEvent;
-import io.sluice.session.domain.UploadSession;
+import io.sluice.upload.Violation;
+import io.sluice.upload.rules.ChunkLengthRule;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import io.sluice.upload.Violation;
-import io.sluice.upload.rules.ChunkLengthRule;
 import java.util.UUID;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -49,6 +48,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Times given to the domain are the events' own timestamps, never the clock: replaying the
  * topics reproduces the same sessions.
+ *
+ * <p>Every request meets the upload rules (module {@code upload-domain}) before anything is kept for
+ * it, whoever produced it: an opening that breaks one is rejected with the rule's code and makes no
+ * session ({@link OpenedValidation}), a chunk whose stated length is not its bytes' or whose index or
+ * length is off the grid is rejected in its upload's status; no check allocates or loops by a number
+ * a request claims.
  *
  * <p>A request naming a tenant that is not configured gets no decision and creates nothing: it is
  * set aside on the dead-letter topic ({@code UNKNOWN_TENANT}), because only a direct producer can
