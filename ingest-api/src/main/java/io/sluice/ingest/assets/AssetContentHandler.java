@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
  * {@code GET /v1/assets/{assetId}/content}: the asset's exact bytes, streamed from the bucket, with
@@ -27,6 +27,10 @@ import java.time.temporal.ChronoUnit;
  */
 public final class AssetContentHandler implements RouteHandler {
 
+    /** RFC 9110's IMF-fixdate (a two-digit day, unlike {@code RFC_1123_DATE_TIME}). */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
+
     private final AssetLookup assets;
     private final AssetObjects objects;
 
@@ -40,8 +44,7 @@ public final class AssetContentHandler implements RouteHandler {
         AssetIndexEntry entry = assets.require(request.tenant(), request.pathVariable("assetId"));
         long size = entry.getSize();
         String etag = "\"" + entry.getSha256() + "\"";
-        String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                entry.getCreatedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        String lastModified = HTTP_DATE.format(entry.getCreatedAt().atOffset(ZoneOffset.UTC));
         Headers headers = request.exchange().getResponseHeaders();
         headers.set("ETag", etag);
         headers.set("Last-Modified", lastModified);

@@ -149,6 +149,7 @@ class AssetsApiIntegrationTest {
         HttpResponse<byte[]> changed = client.getBytes(path, GLOBEX_TOKEN, "Range", "bytes=100-", "If-Range", "\"stale\"");
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.body()).isEqualTo(BYTES);
+        assertThat(unchanged.headers().firstValue("Last-Modified")).contains("Wed, 01 Jan 2025 00:00:00 GMT");
         HttpResponse<byte[]> byDate = client.getBytes(path, GLOBEX_TOKEN, "Range", "bytes=100-", "If-Range",
                 unchanged.headers().firstValue("Last-Modified").orElseThrow());
         assertThat(byDate.statusCode()).isEqualTo(206);
