@@ -23,6 +23,7 @@ import io.sluice.session.domain.Sha256;
 import io.sluice.session.domain.UploadEvent;
 import io.sluice.upload.Violation;
 import io.sluice.upload.rules.ChunkLengthRule;
+import io.sluice.upload.rules.FinishRule;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -206,11 +207,12 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
                     List.of(), null), finish.getEventId(), finish.getUploadId(), finish.getTenant(), finish.getTimestamp());
             return;
         }
-        byte[] sha = parseSha(finish.getSha256());
-        List<UploadEvent> events = sha == null
+        Optional<Violation> malformed = FinishRule.check(finish.getSize(), finish.getSha256());
+        List<UploadEvent> events = malformed.isPresent()
                 ? List.of(new UploadEvent.FinishRejected(io.sluice.session.domain.RejectionReason.INVALID_REQUEST,
-                        List.of(), "sha256 must be 64 hex digits"))
-                : session.session(parked).requestFinish(finish.getSize(), sha, finish.getTimestamp().toEpochMilli());
+                        List.of(), malformed.get().detail()))
+                : session.session(parked).requestFinish(finish.getSize(), Sha256.fromHex(finish.getSha256()),
+                        finish.getTimestamp().toEpochMilli());
         RequestOutcome outcome = outcome(finish.getEventId(), RequestKind.FINISH, true, null, null, List.of(),
                 finish.getTimestamp());
         for (UploadEvent event : events) {

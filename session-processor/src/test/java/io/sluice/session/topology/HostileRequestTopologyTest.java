@@ -152,6 +152,25 @@ class HostileRequestTopologyTest {
         assertOrdinaryUploadIsAccepted();
     }
 
+    @Test
+    void shouldRejectAMalformedFinishLeavingTheUploadOpen() {
+        driver.open(upload, 2 * CHUNK, CHUNK);
+        driver.decisions();
+        for (FinishRequested.Builder finish : new FinishRequested.Builder[] {
+                finishOf(upload).setSize(-1), finishOf(upload).setSha256("not a hash")}) {
+            driver.requests(upload, new UploadRequest(finish.build()));
+            assertThat(driver.decisions()).singleElement().isInstanceOfSatisfying(FinishRejected.class,
+                    rejected -> assertThat(rejected.getReason()).isEqualTo(RejectionReason.INVALID_REQUEST));
+        }
+        assertThat(driver.statuses().get(upload).getState()).isEqualTo(io.sluice.events.UploadState.OPEN);
+    }
+
+    private FinishRequested.Builder finishOf(String uploadId) {
+        return FinishRequested.newBuilder().setEventId(UUID.randomUUID().toString()).setUploadId(uploadId)
+                .setTenant(SessionProcessorDriver.TENANT).setTimestamp(driver.now()).setSize(2 * CHUNK)
+                .setSha256("ab".repeat(32));
+    }
+
     private UploadRejected assertOpeningRejected(UnaryOperator<UploadOpened.Builder> hostile, RejectionReason reason) {
         String uploadId = UploadIds.newUploadId();
         String eventId = driver.open(hostile.apply(driver.opened(uploadId, 2 * CHUNK, CHUNK)).build());

@@ -41,6 +41,14 @@ class FieldRulesTest {
     }
 
     @Test
+    void shouldAcceptAFinishOfAHashAndASizeOfZeroOrMore() {
+        assertThat(FinishRule.check(0, "ab".repeat(32))).isEmpty();
+        assertThat(FinishRule.check(-1, "ab".repeat(32)).orElseThrow().members()).containsEntry("field", "size");
+        assertThat(FinishRule.check(10, "ab").orElseThrow().members()).containsEntry("field", "sha256");
+        assertThat(FinishRule.check(10, null)).isPresent();
+    }
+
+    @Test
     void shouldAcceptIdempotencyKeysOfOneTo255CharactersWithoutControlCharacters() {
         assertThat(IdempotencyKeyRule.check("k")).isEmpty();
         assertThat(IdempotencyKeyRule.check("k".repeat(255))).isEmpty();
