@@ -24,6 +24,8 @@ public enum Setting {
             + "component's own default: ingest-api 8080, session-processor 8081, blob-writer 8082, "
             + "index-projector 8083."),
     STATE_DIR("state", "Directory for local state (Kafka Streams state stores)."),
+    STATE_STORE_MEMORY("67108864", "Off-heap memory all RocksDB state stores of one process share, in bytes "
+            + "(64 MiB): block cache, index and filter blocks, and memtables (at most half of it)."),
     TOPIC_REPLICATION_FACTOR("1", "Replication factor of the topics Sluice creates."),
     AUTH_TOKENS("", "Bearer tokens and their tenants: comma-separated tenant=sha256:<hex of the token>. "
             + "The session processor reads the tenant names: events naming any other tenant go to the dead-letter topic.",

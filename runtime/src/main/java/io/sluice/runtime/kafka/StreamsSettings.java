@@ -16,7 +16,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code SLUICE_STATE_DIR}, and input buffering bounded by record count and fetch size, because a
  * request record can carry a whole chunk and the defaults (1,000 buffered records per partition,
  * 500 records per poll, 50 MiB fetches) would let a few partitions' worth of chunks fill a small
- * heap (SPEC I7). Worst case held here: 2 records per assigned partition plus one fetch.
+ * heap (SPEC I7). Worst case held here: 2 records per assigned partition plus one fetch. Off the
+ * heap, every RocksDB store of the process shares one budget ({@link BoundedStoreMemory}).
  */
 public final class StreamsSettings {
 
@@ -45,6 +46,8 @@ public final class StreamsSettings {
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt(Setting.STANDBY_REPLICAS));
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0); // every update reaches the changelog and downstream at once
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedStoreMemory.class);
+        p.put(BoundedStoreMemory.TOTAL_BYTES_CONFIG, config.getLong(Setting.STATE_STORE_MEMORY));
         p.put(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, 2);
         // No waiting for a lagging co-partitioned input: measured, 500 ms made every finish about
         // four times slower (100 sequential small uploads: 51 s at 0, 190 s at 500). Records that
