@@ -2,6 +2,8 @@ package io.sluice.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minio.BucketExistsArgs;
 import io.minio.MinioClient;
 import io.sluice.runtime.config.Setting;
@@ -109,6 +111,7 @@ class LocalStackEndToEndTest {
         new PortWalk(PORTS, token, operatorToken, uploaded[0], uploaded[1], uploaded[2], "large.bin")
                 .assertNothingServedWithoutTheRightToken();
         runTheBenchmarkSmoke();
+        runTheScaleBenchmarkSmoke();
 
         List<ProcessHandle> processes = recordedProcesses();
         assertThat(processes).hasSize(7);
@@ -167,6 +170,25 @@ class LocalStackEndToEndTest {
         assertThat(bench.exitCode()).as(bench.output()).isZero();
         assertThat(bench.output()).contains("| figure | Sluice | direct PUT | Sluice / direct |");
         BenchSmokeResults.assertComplete(results);
+    }
+
+    /** Issue 13's read-side benchmark, scaled down: the fill, the API restarted on it, its reads. */
+    private static void runTheScaleBenchmarkSmoke() throws IOException {
+        Path results = stackHome.resolveSibling("bench-smoke").resolve("scale.json");
+        Files.deleteIfExists(results);
+
+        SluiceScript.Result bench = sluice.run(BENCH_DEADLINE, "bench", "--scale", "--smoke", "--out", results.toString());
+
+        assertThat(bench.exitCode()).as(bench.output()).isZero();
+        assertThat(bench.output()).contains("| API heap after a full GC (MiB) |");
+        JsonNode json = new ObjectMapper().readTree(results.toFile());
+        assertThat(json.at("/filled/failure").isMissingNode()).as(bench.output()).isTrue();
+        assertThat(json.at("/filled/heapAfterGcMiB").asDouble()).isPositive();
+        for (String kind : List.of("asset", "upload", "listPage")) {
+            assertThat(json.at("/reads/" + kind + "/errors").asInt()).as(kind).isZero();
+            assertThat(json.at("/reads/" + kind + "/count").asInt()).as(kind).isEqualTo(300);
+        }
+        assertThat(json.at("/diskMiB/indexTopic").asDouble()).isPositive();
     }
 
     private static long heapMaxBytes(int port) throws IOException, InterruptedException {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** The parsed command line of {@code ./sluice}. */
 public record CliArguments(Command command, boolean detach, boolean follow, int lines, List<String> components,
-        boolean smoke, Optional<Path> output) {
+        boolean smoke, boolean scale, Optional<Path> output) {
 
     public static final int DEFAULT_LOG_LINES = 100;
 
@@ -30,6 +30,10 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
                                              stack (started if not all ready) beside direct S3
                                              PUTs; writes target/bench/results.json (or FILE);
                                              --smoke: every step scaled down to seconds
+              bench --scale [--smoke] [--out FILE]
+                                             the read side at scale: fill the status and index
+                                             topics (10 million entries), restart the API, measure
+                                             its heap, start-up and reads; target/bench/scale.json
               build                          build every module (./mvnw package -DskipTests)
             Components: kafka, registry, s3, ingest-api, session-processor, blob-writer, index-projector
             Environment: SLUICE_STACK_HOME (state directory, default .sluice),
@@ -44,6 +48,7 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
         boolean detach = false;
         boolean follow = false;
         boolean smoke = false;
+        boolean scale = false;
         Optional<Path> output = Optional.empty();
         int lines = DEFAULT_LOG_LINES;
         List<String> components = new ArrayList<>();
@@ -58,6 +63,8 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
                 lines = positive(args[i]);
             } else if (command == Command.BENCH && arg.equals("--smoke")) {
                 smoke = true;
+            } else if (command == Command.BENCH && arg.equals("--scale")) {
+                scale = true;
             } else if (command == Command.BENCH && (arg.equals("--out") || arg.equals("-o"))) {
                 if (++i >= args.length) throw new UsageException(arg + " needs a file");
                 output = Optional.of(Path.of(args[i]));
@@ -82,11 +89,11 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
             }
             case UP, DOWN -> { }
         }
-        return new CliArguments(command, detach, follow, lines, List.copyOf(components), smoke, output);
+        return new CliArguments(command, detach, follow, lines, List.copyOf(components), smoke, scale, output);
     }
 
     private static CliArguments help() {
-        return new CliArguments(Command.HELP, false, false, DEFAULT_LOG_LINES, List.of(), false, Optional.empty());
+        return new CliArguments(Command.HELP, false, false, DEFAULT_LOG_LINES, List.of(), false, false, Optional.empty());
     }
 
     private static Command command(String word) {

@@ -74,7 +74,7 @@ public final class SluiceCli {
             case KILL -> new KillCommand(stack).run(arguments.components());
             case RESET -> new ResetCommand(stack).run();
             case LOGS -> new LogsCommand(stack).run(arguments.components().getFirst(), arguments.lines(), arguments.follow());
-            case BENCH -> new BenchCommand(stack, err).run(arguments.smoke(), arguments.output());
+            case BENCH -> new BenchCommand(stack, err).run(arguments.smoke(), arguments.scale(), arguments.output());
             case REPLAY -> new ReplayCommand(stack, err).run(arguments.components().getFirst());
             case HELP -> 0;
         };

@@ -37,7 +37,12 @@ class CliArgumentsTest {
         CliArguments full = CliArguments.parse("bench");
         assertThat(full.command()).isEqualTo(Command.BENCH);
         assertThat(full.smoke()).isFalse();
+        assertThat(full.scale()).isFalse();
         assertThat(full.output()).isEmpty();
+        CliArguments scale = CliArguments.parse("bench", "--scale", "--smoke");
+        assertThat(scale.scale()).isTrue();
+        assertThat(scale.smoke()).isTrue();
+        assertThatThrownBy(() -> CliArguments.parse("up", "--scale")).isInstanceOf(UsageException.class);
         CliArguments smoke = CliArguments.parse("bench", "--smoke", "--out", "x/results.json");
         assertThat(smoke.smoke()).isTrue();
         assertThat(smoke.output()).contains(Path.of("x/results.json"));

@@ -30,6 +30,7 @@ import okhttp3.OkHttpClient;
 public final class BenchCommand {
 
     public static final Path DEFAULT_OUTPUT = Path.of("target", "bench", "results.json");
+    public static final Path DEFAULT_SCALE_OUTPUT = Path.of("target", "bench", "scale.json");
     static final Duration SAMPLE_PERIOD = Duration.ofMillis(200);
 
     private final Stack stack;
@@ -42,16 +43,18 @@ public final class BenchCommand {
         this.err = err;
     }
 
-    public int run(boolean smoke, Optional<Path> output) throws Exception {
-        BenchPlan plan = smoke ? BenchPlan.smoke() : BenchPlan.full();
-        Path file = output.map(Path::toAbsolutePath)
-                .orElse(stack.context().layout().projectRoot().resolve(DEFAULT_OUTPUT));
+    /** @param scale the read side at scale ({@link ScaleBench}) instead of the upload benchmark */
+    public int run(boolean smoke, boolean scale, Optional<Path> output) throws Exception {
+        Path file = output.map(Path::toAbsolutePath).orElse(stack.context().layout().projectRoot()
+                .resolve(scale ? DEFAULT_SCALE_OUTPUT : DEFAULT_OUTPUT));
         if (!everyComponentReady()) {
             out.println("The stack is not all ready: starting it (./sluice up --detach); it stays up afterwards.");
             int up = new UpCommand(stack, err).run(List.of(), true);
             if (up != 0) return up;
             out.println();
         }
+        if (scale) return new ScaleBench(stack).run(smoke ? ScalePlan.smoke() : ScalePlan.full(), file);
+        BenchPlan plan = smoke ? BenchPlan.smoke() : BenchPlan.full();
         BenchTarget target = BenchTarget.of(stack);
         out.printf("Benchmark (%s) against %s; every direct figure is taken right before its Sluice counterpart.%n",
                 plan.mode(), target.apiUrl());

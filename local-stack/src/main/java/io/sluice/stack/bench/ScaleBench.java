@@ -1,0 +1,191 @@
+package io.sluice.stack.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.stack.Stack;
+import io.sluice.stack.StackFailure;
+import io.sluice.stack.component.Component;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench --scale}: the read side at scale (issue 13). Measures the ingest API on the running
+ * stack, fills the status and index topics with synthetic records ({@link SyntheticProjections}),
+ * restarts the API and measures again: heap after a full GC, resident memory, time from start to
+ * ready, and read latencies at many concurrent clients; then the disk the topics and the API's
+ * state take. An API that cannot start with that much history is a result too, reported with the
+ * end of its log.
+ */
+final class ScaleBench {
+
+    private static final double MIB = 1 << 20;
+    private static final String API = "ingest-api";
+
+    private final Stack stack;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    ScaleBench(Stack stack) {
+        this.stack = stack;
+        this.out = stack.out();
+    }
+
+    /** Heap after a full GC, resident memory and the last start's time to ready; a failed start says why. */
+    record ApiState(OptionalLong heapAfterGc, OptionalLong resident, double secondsToReady, String failure) {}
+
+    int run(ScalePlan plan, Path file) throws Exception {
+        Instant date = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        out.printf("Scale benchmark (%s): %,d index entries and %,d statuses%n", plan.mode(), plan.assets(),
+                plan.statuses());
+        ApiState before = restartAndMeasure();
+        out.printf("empty: API ready in %.1f s, heap after GC %s MiB%n", before.secondsToReady(), mib(before.heapAfterGc()));
+
+        SyntheticProjections.Filled filled = new SyntheticProjections(stack.clientConfig(), plan,
+                new SecureRandom().nextLong()).fill();
+        out.printf("filled %,d records in %.1f s (%,.0f records/s)%n", filled.records(), filled.seconds(),
+                filled.records() / filled.seconds());
+
+        ApiState after = restartAndMeasure();
+        ObjectNode json = new ObjectMapper().createObjectNode().put("date", date.toString()).put("mode", plan.mode())
+                .put("assets", plan.assets()).put("statuses", plan.statuses()).put("fillSeconds", filled.seconds());
+        putState(json.putObject("empty"), before);
+        putState(json.putObject("filled"), after);
+        ObjectNode reads = json.putObject("reads");
+        if (after.failure() == null) {
+            BenchTarget target = BenchTarget.of(stack);
+            ReadLoad load = new ReadLoad(target.apiUrl(), target.token());
+            putReads(reads, "asset", load.run(plan.clients(), plan.requestsPerKind(),
+                    ReadLoad.randomOf(filled.assetIds(), "/v1/assets/")));
+            putReads(reads, "upload", load.run(plan.clients(), plan.requestsPerKind(),
+                    ReadLoad.randomOf(filled.uploadIds(), "/v1/uploads/")));
+            putReads(reads, "listPage", load.run(plan.clients(), plan.requestsPerKind(), n -> "/v1/assets?limit=100"));
+        }
+        ObjectNode disk = json.putObject("diskMiB");
+        disk.put("statusTopic", round(segmentBytes(topicDirectories("sluice.upload-status")) / MIB));
+        disk.put("indexTopic", round(segmentBytes(topicDirectories("sluice.asset-index")) / MIB));
+        disk.put("apiState", round(bytesOf(List.of(stack.context().layout().dataDir(API)), "") / MIB));
+
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
+        printTable(json);
+        out.printf("%nWritten to %s%n", file);
+        return after.failure() == null ? 0 : 1;
+    }
+
+    private ApiState restartAndMeasure() throws Exception {
+        List<Component> api = stack.resolve(List.of(API));
+        stack.stop(api);
+        long started = System.nanoTime();
+        try {
+            stack.startAndAwait(api);
+        } catch (StackFailure failure) {
+            return new ApiState(OptionalLong.empty(), OptionalLong.empty(), (System.nanoTime() - started) / 1e9,
+                    failure.getMessage());
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        SampledProcess process = BenchTarget.of(stack).services().stream().filter(s -> s.name().equals(API))
+                .findFirst().orElseThrow();
+        fullGc(process.pid());
+        return new ApiState(process.gauge(http, "sluice_jvm_heap_used_bytes"), process.residentBytes(), seconds, null);
+    }
+
+    /** {@code jcmd <pid> GC.run}: the heap then holds what the API keeps, not what it has not yet collected. */
+    private void fullGc(long pid) throws IOException, InterruptedException {
+        Path jcmd = stack.context().java().executable().resolveSibling("jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            out.println("No jcmd beside " + stack.context().java().executable() + ": the heap is read without a full GC");
+            return;
+        }
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) process.destroyForcibly();
+    }
+
+    /** The broker's directories of a topic's partitions ({@code <topic>-<n>}). */
+    private List<Path> topicDirectories(String topic) throws IOException {
+        Path kafka = stack.context().layout().dataDir("kafka");
+        if (!Files.isDirectory(kafka)) return List.of();
+        try (Stream<Path> paths = Files.walk(kafka, 3)) {
+            return paths.filter(Files::isDirectory)
+                    .filter(p -> p.getFileName().toString().matches(java.util.regex.Pattern.quote(topic) + "-[0-9]+"))
+                    .toList();
+        }
+    }
+
+    /** The bytes of the log segments below {@code roots} (the broker's index files are preallocated and sparse). */
+    private static long segmentBytes(List<Path> roots) throws IOException {
+        return bytesOf(roots, ".log");
+    }
+
+    private static long bytesOf(List<Path> roots, String suffix) throws IOException {
+        long bytes = 0;
+        for (Path root : roots) {
+            if (!Files.exists(root)) continue;
+            try (Stream<Path> files = Files.walk(root)) {
+                bytes += files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(suffix)).mapToLong(file -> {
+                    try {
+                        return Files.size(file);
+                    } catch (IOException gone) { // a segment deleted by the broker meanwhile
+                        return 0;
+                    }
+                }).sum();
+            }
+        }
+        return bytes;
+    }
+
+    private static void putState(ObjectNode node, ApiState state) {
+        state.heapAfterGc().ifPresent(bytes -> node.put("heapAfterGcMiB", round(bytes / MIB)));
+        state.resident().ifPresent(bytes -> node.put("rssMiB", round(bytes / MIB)));
+        node.put("secondsToReady", round(state.secondsToReady()));
+        if (state.failure() != null) node.put("failure", state.failure());
+    }
+
+    private static void putReads(ObjectNode reads, String kind, ReadLoad.Result result) {
+        ObjectNode node = reads.putObject(kind).put("errors", result.errors());
+        Optional.ofNullable(result.latency()).ifPresent(latency -> node.put("p50Ms", round(latency.p50()))
+                .put("p99Ms", round(latency.p99())).put("count", latency.count()));
+    }
+
+    private void printTable(ObjectNode json) {
+        out.println();
+        out.println("| figure | empty stack | after the fill |");
+        out.println("|---|---:|---:|");
+        out.printf("| API heap after a full GC (MiB) | %s | %s |%n", json.at("/empty/heapAfterGcMiB").asText("-"),
+                json.at("/filled/heapAfterGcMiB").asText("-"));
+        out.printf("| API resident memory (MiB) | %s | %s |%n", json.at("/empty/rssMiB").asText("-"),
+                json.at("/filled/rssMiB").asText("-"));
+        out.printf("| API start → ready (s) | %s | %s |%n", json.at("/empty/secondsToReady").asText(),
+                json.at("/filled").has("failure") ? "not ready" : json.at("/filled/secondsToReady").asText());
+        for (String kind : List.of("asset", "upload", "listPage")) {
+            out.printf("| reads: %s p50 / p99 (ms), errors | | %s / %s, %s |%n", kind,
+                    json.at("/reads/" + kind + "/p50Ms").asText("-"), json.at("/reads/" + kind + "/p99Ms").asText("-"),
+                    json.at("/reads/" + kind + "/errors").asText("-"));
+        }
+        out.printf("| disk: status topic, index topic (log segments), API state (MiB) | | %s, %s, %s |%n",
+                json.at("/diskMiB/statusTopic").asText(), json.at("/diskMiB/indexTopic").asText(),
+                json.at("/diskMiB/apiState").asText());
+        if (json.at("/filled").has("failure")) out.printf("%nThe API did not become ready: %s%n", json.at("/filled/failure").asText());
+    }
+
+    private static String mib(OptionalLong bytes) {
+        return bytes.isPresent() ? String.format("%.0f", bytes.getAsLong() / MIB) : "-";
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
