@@ -93,13 +93,29 @@ final class ScaleBench {
             stack.startAndAwait(api);
         } catch (StackFailure failure) {
             return new ApiState(OptionalLong.empty(), OptionalLong.empty(), (System.nanoTime() - started) / 1e9,
-                    failure.getMessage());
+                    firstLine(failure.getMessage()) + firstOutOfMemory().map(line -> "; " + line).orElse(""));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         SampledProcess process = BenchTarget.of(stack).services().stream().filter(s -> s.name().equals(API))
                 .findFirst().orElseThrow();
         fullGc(process.pid());
         return new ApiState(process.gauge(http, "sluice_jvm_heap_used_bytes"), process.residentBytes(), seconds, null);
+    }
+
+    /** The first {@code OutOfMemoryError} the API logged since its last start, if any. */
+    private Optional<String> firstOutOfMemory() throws IOException {
+        Path log = stack.context().layout().logFile(API);
+        if (!Files.exists(log)) return Optional.empty();
+        List<String> lines = Files.readAllLines(log);
+        int lastStart = 0;
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).startsWith("==== ")) lastStart = i;
+        return lines.subList(lastStart, lines.size()).stream().filter(line -> line.contains("OutOfMemoryError"))
+                .map(String::trim).findFirst();
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
     }
 
     /** {@code jcmd <pid> GC.run}: the heap then holds what the API keeps, not what it has not yet collected. */
