@@ -30,7 +30,7 @@ final class BlobWriterKafka {
      * assignment: a rebalance takes only the partitions that move, and only their work in progress is
      * waited for.
      *
-     * <p>Fetch sizes bound what the consumer buffers (SPEC I7). The consumer keeps one fetched batch
+     * <p>Fetch sizes bound what the consumer buffers (contract I7). The consumer keeps one fetched batch
      * per partition it has not returned yet, including partitions paused while their work is under
      * way, and fetches the next one for a partition as soon as it returns records. A small
      * per-partition limit keeps each of those small: a record larger than the limit only comes

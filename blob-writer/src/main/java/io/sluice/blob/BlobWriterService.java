@@ -61,7 +61,7 @@ public final class BlobWriterService implements Service {
      * (16 MiB chunks), five of the default 8 MiB ones. The chunks of a partition's batch are
      * stored at once ({@link ChunkStorer}), so this is also how many PUTs one upload can have in
      * flight. With the consumer's own buffers (see {@link BlobWriterKafka#consumer}) the chunk path
-     * holds a bounded handful of chunks whatever the file size (SPEC I7; BlobWriterHeapMeasurement).
+     * holds a bounded handful of chunks whatever the file size (contract I7; BlobWriterHeapMeasurement).
      */
     static final long CHUNKS_IN_FLIGHT_BYTES = 2L * Topics.MAX_EVENT_BYTES;
     static final int CHUNKS_PER_POLL = 2;

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC.md's "Bad input" table, one test per row, through the public HTTP API with all four services
+ * The bad-input table of docs/contract.md, one test per row, through the public HTTP API with all four services
  * running: each asserts the HTTP status, the problem document and its {@code code} (with the members
  * and headers the row implies), and that the refusal lost nothing. The dead-letter row is
  * {@link PoisonPillTest}; the expired variant of the 410 row needs a short time-to-live for every

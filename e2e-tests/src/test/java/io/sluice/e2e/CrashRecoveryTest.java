@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 6, SPEC I1: nothing acknowledged is lost whatever crashes. Each component of the local stack
+ * Issue 6, contract I1: nothing acknowledged is lost whatever crashes. Each component of the local stack
  * is its own process; here they are killed with SIGKILL (no shutdown hook, no commit) or stopped
  * while an upload is half sent, and a careful client ({@link RetryingUpload}) finishes the upload:
  * verified, readable, and announced by exactly one {@code UploadFinished}.

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * An upload idle past its time-to-live becomes EXPIRED: the session processor's wall-clock
  * punctuator writes an {@code ExpiryRequested} to the request topic, processing it yields an
  * {@code UploadExpired} decision, the blob writer deletes the chunk objects, and late calls get
- * 410 {@code upload_expired} (the expired variant of SPEC.md's 410 row).
+ * 410 {@code upload_expired} (the expired variant of the 410 row of docs/contract.md's bad-input table).
  *
  * <p>The time-to-live is one setting for every service, so this class starts its own pipeline with
  * a short one, in a JVM of its own (the {@value #OWN_JVM} surefire execution of this module):

@@ -123,7 +123,7 @@ class LocalStackEndToEndTest {
     }
 
     /**
-     * SPEC I7 / scenario 5: a 300 MiB upload through the stack, whose services each run with a
+     * contract I7 / scenario 5: a 300 MiB upload through the stack, whose services each run with a
      * 256 MiB heap, finishes and reads back byte-identical; no component can have held the file.
      */
     private static String[] uploadAFileLargerThanEveryServicesHeap(String token) throws Exception {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC.md's last bad-input row and I4: records on the request topic that cannot be decoded — bytes
+ * The last bad-input row of docs/contract.md and I4: records on the request topic that cannot be decoded — bytes
  * that are not the registry's wire format at all, and the wire format naming a schema the registry
  * does not know — go to the dead-letter topic with the reason in a header, and processing goes on:
  * an upload whose requests sit behind them on the same partition still finishes.

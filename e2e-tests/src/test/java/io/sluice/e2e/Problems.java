@@ -7,7 +7,7 @@ import io.sluice.e2e.SluiceClient.Answer;
 import java.util.List;
 
 /**
- * Asserts that an answer is the refusal SPEC.md's bad-input table names: its HTTP status, an RFC 9457
+ * Asserts that an answer is the refusal the bad-input table of docs/contract.md names: its HTTP status, an RFC 9457
  * problem document ({@code application/problem+json} with {@code type}, {@code title},
  * {@code status}, {@code detail}) with the stable {@code code}, and nothing of the implementation in
  * it — no stack trace, exception, Java package or topic name.

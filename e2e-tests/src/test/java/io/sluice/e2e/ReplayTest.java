@@ -56,7 +56,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * SPEC I5 and the README's "Recovery" section, on the local stack: a mixed workload (finished,
+ * contract I5 and the README's "Recovery" section, on the local stack: a mixed workload (finished,
  * failed, aborted, expired and still-open uploads), a snapshot of the session processor's stores
  * and of the index, the section's commands run verbatim, and the same stores and index afterwards,
  * rebuilt by reprocessing; then the open uploads finish.

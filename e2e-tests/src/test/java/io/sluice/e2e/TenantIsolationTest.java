@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tenant B sees nothing of tenant A (SPEC I4 and the bad-input row "another tenant's → 404"): every
+ * Tenant B sees nothing of tenant A (contract I4 and the bad-input row "another tenant's → 404"): every
  * call B makes against A's upload or asset is answered as if it did not exist, B's listing does not
  * show it, B cannot link a derivative to it — and none of B's attempts changes A's upload.
  */

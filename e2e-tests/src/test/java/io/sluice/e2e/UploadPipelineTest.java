@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scenarios of SPEC.md through the public HTTP API, with all four services running in this JVM
+ * The scenarios of docs/contract.md through the public HTTP API, with all four services running in this JVM
  * on the real broker, registry and S3 server.
  */
 @OnSharedPipeline

@@ -23,7 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** The calls of SPEC.md's HTTP API table and the handler of each. */
+/** The calls of the HTTP API table of docs/contract.md and the handler of each. */
 final class ApiRoutes {
 
     /** Uploads this instance remembers having opened; far more than are opened between two status updates. */

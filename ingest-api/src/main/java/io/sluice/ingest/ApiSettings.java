@@ -12,7 +12,7 @@ import java.time.Duration;
  *
  * @param limits the upload limits, the same the session processor applies
  * @param catchUpWait how long a read that misses waits for the view to apply everything already
- *     committed to its topic (it returns as soon as it has; SPEC I3)
+ *     committed to its topic (it returns as soon as it has; contract I3)
  * @param lookupGrace how long a read of an unknown upload then still waits for its status to appear
  *     before 404: an upload created a moment ago through another instance has a status only once
  *     the session processor has projected it

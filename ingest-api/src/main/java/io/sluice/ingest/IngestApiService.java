@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest API: the routes of SPEC.md's HTTP API under {@code /v1/} on the component's HTTP
+ * The ingest API: the routes of the HTTP API of docs/contract.md under {@code /v1/} on the component's HTTP
  * server, a producer of request events, and the two views it reads (upload statuses, the asset
  * index). The views start loading when the service is made, so they are warm by the time the
  * server takes traffic. Ready when Kafka and the registry answer and both views have loaded.

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * polled batch and recorded its positions, and waiters re-check what they wait for.
  *
  * <p>A record whose bytes can never be decoded is logged, counted ({@link #skippedRecords()}) and
- * passed over, so one poison record cannot stall the view (SPEC I4); when the registry cannot be
+ * passed over, so one poison record cannot stall the view (contract I4); when the registry cannot be
  * reached the record is retried until it can, because skipping a good record would lose it.
  *
  * <p>Memory: the whole topic lives on the heap (its decoded latest values). That is fine for the

@@ -23,7 +23,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Makes the chunk objects of a verified upload into one ordinary object at the asset's key, never
- * holding the file in memory (SPEC I7): a server-side compose where S3's part rules allow it (see
+ * holding the file in memory (contract I7): a server-side compose where S3's part rules allow it (see
  * {@link AssemblyStrategy}), a streaming copy otherwise.
  *
  * <p>Idempotent: an asset object already there with the verified size is the work of an earlier

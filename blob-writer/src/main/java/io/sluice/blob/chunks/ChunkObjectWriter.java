@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>Why a subclass: the SDK's public {@code putObject} takes a stream and copies it into a growing
  * buffer before sending, which for a 16 MiB chunk means up to 24 MiB of extra heap per PUT under way
- * (SPEC I7: every service runs at -Xmx256m). Its protected byte-array PUT sends the array as it is
+ * (contract I7: every service runs at -Xmx256m). Its protected byte-array PUT sends the array as it is
  * (with Content-MD5, so the store checks what it received).
  *
  * <p>{@code If-None-Match: *} makes the write create-only, atomically on S3, MinIO and S3Proxy: the

@@ -5,7 +5,7 @@ package io.sluice.blob.consume;
  *
  * @param name short name for threads and logs, e.g. {@code chunks}
  * @param maxInFlightBytes record bytes queued or under way at which no partition is fetched any more
- *     (SPEC I7: records can carry 16 MiB chunks); a poll may pass it by up to {@code max.poll.records}
+ *     (contract I7: records can carry 16 MiB chunks); a poll may pass it by up to {@code max.poll.records}
  *     records
  */
 public record LoopSettings(String name, String topic, long maxInFlightBytes, RetryBackoff backoff) {}

@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * Records of one partition, processed in offset order on one virtual thread.
  * Every record is started in turn; then every acknowledgement is awaited, and the outcome says how far
  * the partition is done and where it failed. Records that can never be processed go to the dead-letter
- * topic and count as done, so a poison record never stalls its partition (SPEC I4).
+ * topic and count as done, so a poison record never stalls its partition (contract I4).
  */
 final class PartitionBatch<V> implements Callable<BatchOutcome> {
 

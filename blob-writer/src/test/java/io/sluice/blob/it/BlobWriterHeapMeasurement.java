@@ -56,7 +56,7 @@ import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC I7 for the blob writer: the service as its own process at {@code -Xmx256m} (or
+ * contract I7 for the blob writer: the service as its own process at {@code -Xmx256m} (or
  * {@code -Dsluice.measure.heap}) stores and assembles six 128 MiB uploads in 16 MiB chunks, one on
  * each partition (all partitions busy with the largest chunks: the blob writer's worst case), and
  * one 300 MiB upload in 1 MiB chunks (streaming copy), and every asset reads back byte-identical. Reports

@@ -22,7 +22,7 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>it writes the index entry to the compacted index topic and then {@code UploadFinished} to
  *       the finished topic. Under exactly_once_v2 both records, the store's changelog and the input
  *       offset commit in one transaction, so no read_committed reader sees {@code UploadFinished}
- *       without the durable index entry (SPEC I2, I3);</li>
+ *       without the durable index entry (contract I2, I3);</li>
  *   <li>a blob event that cannot be decoded goes to the dead-letter topic through
  *       {@link DeadLetterDeserializationHandler} (installed by {@link #streamsProperties}), and the
  *       next one is processed.</li>

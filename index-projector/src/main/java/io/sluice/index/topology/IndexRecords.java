@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * What the index projector writes for a stored asset. Everything comes from the {@code AssetStored}
  * event (ids, times), nothing from the clock or a random source, so a replay writes the same records
- * byte for byte (SPEC I5).
+ * byte for byte (contract I5).
  */
 final class IndexRecords {
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Finds the caller's asset in the index view. Another tenant's asset does not exist for the caller.
- * A miss first lets the view catch up with everything the index topic has committed (SPEC I3: once
+ * A miss first lets the view catch up with everything the index topic has committed (contract I3: once
  * {@code UploadFinished} is visible anywhere, the entry is committed, so a read through any
  * instance finds it at once).
  */

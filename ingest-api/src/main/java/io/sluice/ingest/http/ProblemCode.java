@@ -3,9 +3,9 @@ package io.sluice.ingest.http;
 import java.util.Locale;
 
 /**
- * Every machine-readable {@code code} the API answers with, and its HTTP status. The codes of
- * SPEC.md's bad-input table keep their spelling there; the last few are for the protocol itself
- * (405, 416) and for infrastructure trouble (500, 503).
+ * Every machine-readable {@code code} the API answers with, and its HTTP status. The codes of the
+ * bad-input table (docs/contract.md) keep their spelling there; the last few are for the protocol
+ * itself (405, 416) and for infrastructure trouble (500, 503).
  */
 public enum ProblemCode {
     UNAUTHORIZED(401, "Missing or unknown bearer token"),

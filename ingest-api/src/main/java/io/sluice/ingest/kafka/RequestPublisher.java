@@ -19,7 +19,7 @@ import org.apache.kafka.common.KafkaException;
 
 /**
  * Publishes request events to {@link Topics#UPLOAD_REQUESTS}, keyed by upload id, and returns only
- * once Kafka has acknowledged them with {@code acks=all} (SPEC I1: a 2xx promises the event is
+ * once Kafka has acknowledged them with {@code acks=all} (contract I1: a 2xx promises the event is
  * in Kafka). The producer is idempotent, so its own retries never duplicate a record. One producer
  * serves every request thread; Kafka batches what concurrent requests send.
  */

@@ -6,7 +6,7 @@ import java.io.InputStream;
 
 /**
  * Reads one chunk's body into one array of exactly the chunk's length: never more than one chunk is
- * buffered (SPEC I7), and a body that runs past the length is refused after one extra byte, not
+ * buffered (contract I7), and a body that runs past the length is refused after one extra byte, not
  * read to its end.
  */
 public final class ChunkBody {

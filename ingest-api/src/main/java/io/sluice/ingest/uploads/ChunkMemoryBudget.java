@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Bounds the chunk bytes held by requests in flight. Each chunk request holds its body (and,
  * briefly, the serialized record) on the heap; many parallel requests of large chunks must queue,
- * not exhaust a small heap (SPEC I7). Counted in KiB so that budgets beyond 2 GiB fit a semaphore.
+ * not exhaust a small heap (contract I7). Counted in KiB so that budgets beyond 2 GiB fit a semaphore.
  */
 public final class ChunkMemoryBudget {
 

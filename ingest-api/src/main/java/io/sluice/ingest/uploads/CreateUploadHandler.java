@@ -86,7 +86,7 @@ public final class CreateUploadHandler implements RouteHandler {
     }
 
     /**
-     * A derivative names an original of the caller (SPEC.md: derivatives are listed under it): an
+     * A derivative names an original of the caller (docs/contract.md: derivatives are listed under it): an
      * asset, or the asset an upload still in progress will become — its id is known from the create
      * answer, so an original and its derivatives can be uploaded in parallel.
      */

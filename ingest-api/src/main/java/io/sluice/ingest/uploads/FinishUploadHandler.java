@@ -23,7 +23,7 @@ import java.util.UUID;
 /**
  * {@code POST /v1/uploads/{uploadId}/finish}: publishes {@code FinishRequested} and waits, up to
  * {@code SLUICE_FINISH_WAIT}, for the upload to be FINISHED and its asset to be in this instance's
- * index view; then {@code 200} with the asset, which is readable at once (SPEC I3). The session
+ * index view; then {@code 200} with the asset, which is readable at once (contract I3). The session
  * processor's refusals come back as problems (409 {@code chunks_missing} with {@code missing}, 422
  * {@code size_mismatch} / {@code checksum_mismatch}, 409 / 410 for terminal states). When the wait
  * runs out: {@code 202} with the status and its {@code Location}.

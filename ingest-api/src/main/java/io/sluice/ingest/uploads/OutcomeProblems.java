@@ -10,7 +10,7 @@ import io.sluice.ingest.http.ProblemCode;
 import java.util.Optional;
 
 /**
- * The session processor's refusals and terminal states in the API's terms (SPEC.md, bad-input
+ * The session processor's refusals and terminal states in the API's terms (docs/contract.md, bad-input
  * table): a finished upload takes nothing more (409 {@code upload_finished}); an aborted, failed or
  * expired one is gone (410); a finish that failed the upload says why (422 {@code size_mismatch}
  * / {@code checksum_mismatch}, with {@code expected} and {@code actual}).

@@ -28,7 +28,7 @@ import java.util.UUID;
  * body is read), {@code Content-Digest} matches, and the parking bound has room where the status
  * shows it has none. Then {@code ChunkReceived} is published — after the upload's lower chunks
  * under way here, where that takes a moment ({@link ChunkSendOrder}) — and {@code 202} answered only
- * after Kafka's acknowledgement (SPEC I1). The session processor decides acceptance; the status shows it.
+ * after Kafka's acknowledgement (contract I1). The session processor decides acceptance; the status shows it.
  */
 public final class PutChunkHandler implements RouteHandler {
 
@@ -104,7 +104,7 @@ public final class PutChunkHandler implements RouteHandler {
     }
 
     /**
-     * SPEC.md, bad input: "chunk too far ahead of the hash frontier (parking bound reached) → 429 +
+     * docs/contract.md, bad input: "chunk too far ahead of the hash frontier (parking bound reached) → 429 +
      * {@code Retry-After} where the API can tell". The API can tell when the status shows the chunk
      * is new, beyond the frontier, and would take the parked bytes past {@code SLUICE_PARKED_BYTES_MAX}.
      * The status may lag; the session processor's own check is the one that counts.

@@ -5,7 +5,7 @@ import io.sluice.ingest.http.ProblemCode;
 import java.util.Optional;
 
 /**
- * SPEC.md, bad input: "chunk of the wrong length → 400 {@code chunk_size_mismatch}" and "body
+ * docs/contract.md, bad input: "chunk of the wrong length → 400 {@code chunk_size_mismatch}" and "body
  * longer than declared (refused before it is read whole) → 413 {@code chunk_too_large}". "Declared"
  * is the chunk's length as the upload's size and chunk size fix it: every chunk but the last is
  * exactly {@code chunkSize} bytes. Checked on the {@code Content-Length} header before a byte of the

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * SPEC.md, bad input: "{@code Content-Digest} does not match the body → 400 {@code digest_mismatch}".
+ * docs/contract.md, bad input: "{@code Content-Digest} does not match the body → 400 {@code digest_mismatch}".
  * The header is RFC 9530's: a structured-field dictionary of algorithm → byte sequence, e.g.
  * {@code sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:}. Only {@code sha-256} is checked;
  * a header naming only other algorithms is ignored, as RFC 9530 lets a recipient do. A header

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * SPEC.md, bad input: "malformed JSON, missing or invalid field → 400 {@code invalid_request}":
+ * docs/contract.md, bad input: "malformed JSON, missing or invalid field → 400 {@code invalid_request}":
  * typed access to a request body's members, naming the field in the problem ({@code field}). A
  * member that is present but {@code null} counts as absent.
  */

@@ -13,10 +13,10 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The benchmark's client of Sluice's HTTP API (SPEC.md), written as a careful user would: a
+ * The benchmark's client of Sluice's HTTP API (docs/contract.md), written as a careful user would: a
  * chunk refused for now ({@code 503}: the API's chunk memory is taken; {@code 429}: too far ahead
  * of the hash frontier) is sent again after its {@code Retry-After}; a request whose connection
- * broke before an answer came is sent again at once (SPEC: chunks and finishes are safe to repeat;
+ * broke before an answer came is sent again at once (docs/contract.md: chunks and finishes are safe to repeat;
  * a repeated create at worst opens an upload nobody uses). Both kinds of retry are counted,
  * because they are part of what a figure cost. Any other refusal fails the run.
  *

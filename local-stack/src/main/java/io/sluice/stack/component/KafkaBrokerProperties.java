@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * {@code server.properties} of the single-node KRaft broker (broker and controller in one process).
- * The single-node values are the ones measured in INFRA-FACTS: without replication factors of 1,
+ * The single-node values are the ones measured on the project's machines: without replication factors of 1,
  * Kafka Streams waits forever for internal topics it cannot create.
  */
 public final class KafkaBrokerProperties {

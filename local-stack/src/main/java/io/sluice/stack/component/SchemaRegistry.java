@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Apicurio Registry 3.0.9 with its Confluent-compatible API, its schemas in an H2 file under the
  * stack's data directory, so the schema ids that records in Kafka name stay valid across restarts.
- * The flags are the fast-start ones measured in INFRA-FACTS (about twice as fast to ready).
+ * The flags are the fast-start ones measured on the project's machines (about twice as fast to ready).
  */
 public final class SchemaRegistry implements Component {
 

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Broker settings of a one-node KRaft cluster, the same wherever Sluice runs one: the local stack's
  * broker process, the tests' in-process broker and their Kafka container (and, by a test, the
- * docker-compose file). Measured in INFRA-FACTS: without replication factors and minimum ISRs of 1
+ * docker-compose file). Measured on the project's machines: without replication factors and minimum ISRs of 1
  * the internal topics cannot be created and Kafka Streams waits in REBALANCING forever.
  */
 public final class SingleNodeBroker {

@@ -12,11 +12,11 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * Kafka Streams settings shared by the Streams services: exactly-once (SPEC I8), state under
+ * Kafka Streams settings shared by the Streams services: exactly-once (contract I8), state under
  * {@code SLUICE_STATE_DIR}, and input buffering bounded by record count and fetch size, because a
  * request record can carry a whole chunk and the defaults (1,000 buffered records per partition,
  * 500 records per poll, 50 MiB fetches) would let a few partitions' worth of chunks fill a small
- * heap (SPEC I7). Worst case held here: 2 records per assigned partition plus one fetch. Off the
+ * heap (contract I7). Worst case held here: 2 records per assigned partition plus one fetch. Off the
  * heap, every RocksDB store of the process shares one budget ({@link BoundedStoreMemory}).
  */
 public final class StreamsSettings {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every other failure stops the stream thread instead (FAIL): the deserializer throws a plain
  * {@code SerializationException} when the schema registry cannot be reached, and then the record is
  * fine and only this moment is bad. Setting it aside would drop a request a client was told is
- * durable (SPEC I1); failing leaves its offset uncommitted, so it is read again after a restart.
+ * durable (contract I1); failing leaves its offset uncommitted, so it is read again after a restart.
  *
  * <p>Configured through the Streams properties ({@link #streamsProperties}): {@value #REGISTRY_CONFIG}
  * (a {@link SchemaRegistry}, or the registry's base URL) to encode the envelope, and

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Streams apps' answer to a record whose processing threw (SPEC I4: "a bad upload or a poison
+ * The Streams apps' answer to a record whose processing threw (contract I4: "a bad upload or a poison
  * event never stalls or corrupts another"): the record's original bytes go to
  * {@link Topics#DEAD_LETTERS} with reason {@code PROCESSING_FAILED} and the exception in the
  * detail, inside the task's transaction (as {@link DeadLetterDeserializationHandler} does), and
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Infrastructure failures stop the thread instead (FAIL): a {@link KafkaException} (Streams' own,
  * a state store's, a producer's) says this moment is bad, not the record, and setting the record
- * aside would drop a request a client was told is durable (SPEC I1). So does a failure in a
+ * aside would drop a request a client was told is durable (contract I1). So does a failure in a
  * punctuator, which has no record to set aside. Configured by the same properties as the
  * deserialization handler ({@link DeadLetterDeserializationHandler#streamsProperties}).
  */

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * Object keys in the bucket. Keys are built from ids and digests only — never from a client's file
  * name — and are scoped by upload (chunks) or by tenant and asset (assets), so uploads never share
- * an object (SPEC I4).
+ * an object (contract I4).
  *
  * <p>A chunk's key includes the SHA-256 of its bytes: a redelivered chunk maps to the same key (a
  * harmless rewrite of identical bytes), and a conflicting duplicate maps to a different key, so it

@@ -23,7 +23,7 @@ import java.util.Optional;
  * One upload's state and the rules that move it. Each command returns the events it decided, in
  * order, and leaves the session in the state those events describe; a rejection changes nothing.
  *
- * <p>Invariants kept here (SPEC.md): an accepted chunk's bytes never change (I6); FINISHING and then
+ * <p>Invariants kept here (docs/contract.md): an accepted chunk's bytes never change (I6); FINISHING and then
  * FINISHED only with every chunk received, hashed and stored and the size and SHA-256 matching (I2);
  * terminal states are final.
  */
@@ -120,7 +120,7 @@ public final class UploadSession {
      * The blob writer stored a chunk's bytes under the object named by its SHA-256. Recorded in every
      * state, also once the upload has ended: reports arrive on another topic than the requests, and a
      * replay interleaves the two by timestamp where live processing took them as they came, so the
-     * stored set must not depend on whether a report came before or after the upload ended (SPEC I5).
+     * stored set must not depend on whether a report came before or after the upload ended (contract I5).
      */
     public List<UploadEvent> chunkStored(int index, byte[] sha256) {
         if (index < 0 || index >= spec.chunkCount()) return List.of();

@@ -26,7 +26,7 @@ import java.util.UUID;
 /**
  * Turns the domain's decisions into decision events. Event ids and timestamps derive from the
  * request that caused them (its id, its timestamp), never from the clock or a random source, so a
- * replay writes the same decisions again (SPEC I5).
+ * replay writes the same decisions again (contract I5).
  */
 final class DecisionMapper {
 

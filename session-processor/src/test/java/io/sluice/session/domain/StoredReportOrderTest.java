@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Stored-chunk reports and requests arrive on different topics. Live, the session processor takes
  * them as they come; a replay interleaves them by timestamp. A report that came after the upload
- * ended live may come before the end in a replay, and the session must end up the same (SPEC I5).
+ * ended live may come before the end in a replay, and the session must end up the same (contract I5).
  */
 class StoredReportOrderTest {
 

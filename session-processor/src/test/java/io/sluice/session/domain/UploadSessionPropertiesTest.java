@@ -21,7 +21,7 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * Random sequences of valid and invalid operations against one upload session, checking after
- * every step the invariants SPEC.md states: never verified or FINISHED without every chunk
+ * every step the invariants docs/contract.md states: never verified or FINISHED without every chunk
  * received and stored and the size and SHA-256 matching (I2); accepted bytes never change (I6);
  * terminal states stay terminal.
  */

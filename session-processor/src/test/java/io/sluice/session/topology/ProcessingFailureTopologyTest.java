@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A record whose processing throws goes to the dead-letter topic with its original bytes, and the
- * next record is processed (SPEC I4), with the handlers both Streams apps install.
+ * next record is processed (contract I4), with the handlers both Streams apps install.
  */
 class ProcessingFailureTopologyTest {
 
