@@ -163,16 +163,21 @@ final class InProcessPipeline implements AutoCloseable {
      * KafkaProducer with the registry serde, acknowledged by every replica.
      */
     void publishRequest(String uploadId, Object payload) throws Exception {
+        try (KafkaProducer<String, UploadRequest> producer = requestProducer()) {
+            send(producer, uploadId, payload);
+        }
+    }
+
+    /** A producer of the request topic as a backend service would make one: idempotent, {@code acks=all}. */
+    private KafkaProducer<String, UploadRequest> requestProducer() {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafka().bootstrapServers());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.PRODUCER_MAX_REQUEST_BYTES);
         var registry = SchemaRegistryClient.of(infrastructure.registry().url());
-        try (KafkaProducer<String, UploadRequest> producer = new KafkaProducer<>(properties,
-                Topics.UPLOAD_REQUESTS.keySerde(registry).serializer(),
-                Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer())) {
-            send(producer, uploadId, payload);
-        }
+        return new KafkaProducer<>(properties, Topics.UPLOAD_REQUESTS.keySerde(registry).serializer(),
+                Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer());
     }
 
     private RunningService ingest() {
@@ -184,18 +189,10 @@ final class InProcessPipeline implements AutoCloseable {
      * the registry serde publishes the request events; the asset id comes from UploadFinished.
      */
     String uploadThroughKafka(String fileName, byte[] file, int chunkSize) throws Exception {
-        var registry = SchemaRegistryClient.of(infrastructure.registry().url());
         String uploadId = UploadIds.newUploadId();
         Instant now = Instant.now();
         int chunks = (file.length + chunkSize - 1) / chunkSize;
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafka().bootstrapServers());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.PRODUCER_MAX_REQUEST_BYTES);
-        try (KafkaProducer<String, UploadRequest> producer = new KafkaProducer<>(properties,
-                Topics.UPLOAD_REQUESTS.keySerde(registry).serializer(),
-                Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer())) {
+        try (KafkaProducer<String, UploadRequest> producer = requestProducer()) {
             send(producer, uploadId, UploadOpened.newBuilder().setEventId(UUID.randomUUID().toString())
                     .setUploadId(uploadId).setTenant(TENANT).setTimestamp(now).setFileName(fileName)
                     .setContentType("application/octet-stream").setSize(file.length).setChunkSize(chunkSize)

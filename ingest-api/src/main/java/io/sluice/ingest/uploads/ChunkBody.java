@@ -1,6 +1,6 @@
 package io.sluice.ingest.uploads;
 
-import io.sluice.ingest.validation.ChunkLengthRule;
+import io.sluice.ingest.validation.ChunkBodyLength;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -16,8 +16,8 @@ public final class ChunkBody {
     public static byte[] read(InputStream body, int expectedLength) throws IOException {
         byte[] bytes = new byte[expectedLength];
         int read = body.readNBytes(bytes, 0, expectedLength);
-        if (read < expectedLength) throw ChunkLengthRule.tooShort(expectedLength, read);
-        if (body.read() != -1) throw ChunkLengthRule.tooLong(expectedLength);
+        if (read < expectedLength) throw ChunkBodyLength.tooShort(expectedLength, read);
+        if (body.read() != -1) throw ChunkBodyLength.tooLong(expectedLength);
         return bytes;
     }
 }

@@ -8,8 +8,8 @@ import io.sluice.ingest.http.Json;
 import io.sluice.ingest.http.Responses;
 import io.sluice.ingest.http.RouteHandler;
 import io.sluice.ingest.kafka.RequestPublisher;
-import io.sluice.ingest.validation.ChunkIndexRule;
-import io.sluice.ingest.validation.ChunkLengthRule;
+import io.sluice.ingest.validation.ChunkBodyLength;
+import io.sluice.ingest.validation.ChunkIndexSegment;
 import io.sluice.ingest.validation.ContentDigestRule;
 import io.sluice.ingest.validation.RuleViolations;
 import io.sluice.upload.ChunkGrid;
@@ -64,9 +64,9 @@ public final class PutChunkHandler implements RouteHandler {
             if (terminal.isPresent()) throw terminal.get();
         }
         ChunkGrid shape = target.shape();
-        int index = ChunkIndexRule.check(request.pathVariable("index"), shape);
+        int index = ChunkIndexSegment.check(request.pathVariable("index"), shape);
         int length = shape.expectedLength(index);
-        ChunkLengthRule.checkDeclared(request.header("Content-Length"), length);
+        ChunkBodyLength.checkDeclared(request.header("Content-Length"), length);
         if (target.status() != null) refuseIfTooFarAhead(target.status(), index, length);
         Optional<byte[]> declaredDigest = ContentDigestRule.declaredSha256(request.header("Content-Digest"));
 

@@ -3,6 +3,7 @@ package io.sluice.upload.rules;
 import io.sluice.upload.RuleCode;
 import io.sluice.upload.Violation;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +52,7 @@ public final class FileNameRule {
             }
             if (isNotText(codePoint)) return refuse("fileName must be valid Unicode text");
         }
-        if (fileName.codePoints().allMatch(FileNameRule::isSpace)) return refuse("fileName must not be blank");
+        if (Arrays.stream(codePoints).allMatch(FileNameRule::isSpace)) return refuse("fileName must not be blank");
         int last = codePoints[codePoints.length - 1];
         if (last == '.' || isSpace(last)) return refuse("fileName must not end in a dot or a space");
         if (isDeviceName(fileName)) return refuse("fileName must not be a Windows device name");

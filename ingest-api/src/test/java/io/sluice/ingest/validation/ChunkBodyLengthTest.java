@@ -9,30 +9,30 @@ import io.sluice.ingest.http.ProblemCode;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ChunkLengthRuleTest {
+class ChunkBodyLengthTest {
 
     @Test
     void shouldPassTheExactLengthOrNoDeclaredLength() {
-        assertThatNoException().isThrownBy(() -> ChunkLengthRule.checkDeclared(Optional.of("1024"), 1024));
-        assertThatNoException().isThrownBy(() -> ChunkLengthRule.checkDeclared(Optional.empty(), 1024));
+        assertThatNoException().isThrownBy(() -> ChunkBodyLength.checkDeclared(Optional.of("1024"), 1024));
+        assertThatNoException().isThrownBy(() -> ChunkBodyLength.checkDeclared(Optional.empty(), 1024));
     }
 
     @Test
     void shouldRefuseAShorterDeclaredLengthAsAMismatch() {
-        ApiException refusal = refusal(() -> ChunkLengthRule.checkDeclared(Optional.of("1000"), 1024));
+        ApiException refusal = refusal(() -> ChunkBodyLength.checkDeclared(Optional.of("1000"), 1024));
         assertThat(refusal.code()).isEqualTo(ProblemCode.CHUNK_SIZE_MISMATCH);
         assertThat(refusal.extras()).containsEntry("expected", 1024).containsEntry("actual", 1000L);
     }
 
     @Test
     void shouldRefuseALongerDeclaredLengthAsTooLarge() {
-        assertThat(refusal(() -> ChunkLengthRule.checkDeclared(Optional.of("1025"), 1024)).code())
+        assertThat(refusal(() -> ChunkBodyLength.checkDeclared(Optional.of("1025"), 1024)).code())
                 .isEqualTo(ProblemCode.CHUNK_TOO_LARGE);
     }
 
     @Test
     void shouldRefuseANonNumericContentLength() {
-        assertThat(refusal(() -> ChunkLengthRule.checkDeclared(Optional.of("lots"), 1024)).code())
+        assertThat(refusal(() -> ChunkBodyLength.checkDeclared(Optional.of("lots"), 1024)).code())
                 .isEqualTo(ProblemCode.INVALID_REQUEST);
     }
 }

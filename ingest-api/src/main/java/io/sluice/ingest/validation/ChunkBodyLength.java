@@ -12,9 +12,9 @@ import java.util.Optional;
  * body is read; a body without one (chunked transfer) is checked as it is read ({@link #tooShort},
  * {@link #tooLong}).
  */
-public final class ChunkLengthRule {
+public final class ChunkBodyLength {
 
-    private ChunkLengthRule() {}
+    private ChunkBodyLength() {}
 
     /** Checks the declared {@code Content-Length}, if there is one. */
     public static void checkDeclared(Optional<String> contentLength, int expected) {
