@@ -19,6 +19,7 @@ import io.sluice.runtime.service.ServiceId;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.registry.SchemaRegistryClient;
 import io.sluice.schemas.serde.EventClassTrust;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -29,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The ingest API: the routes of the HTTP API of docs/contract.md under {@code /v1/} on the component's HTTP
  * server, a producer of request events, and the two views it reads (upload statuses, the asset
- * index). The views start loading when the service is made, so they are warm by the time the
- * server takes traffic. Ready when Kafka and the registry answer and both views have loaded.
+ * index), kept on disk under {@code SLUICE_STATE_DIR/views/}. The views start loading when the
+ * service is made, from where they stopped, so they are warm by the time the server takes traffic. Ready when Kafka and the registry answer and both views have loaded.
  */
 public final class IngestApiService implements Service {
 
@@ -69,8 +70,9 @@ public final class IngestApiService implements Service {
         try {
             DependencyBoundService dependencies = push(resources,
                     new DependencyBoundService(config, ServiceId.INGEST_API, false));
-            UploadStatusView statuses = push(resources, UploadStatusView.start(config, registry));
-            AssetIndexView index = push(resources, AssetIndexView.start(config, registry));
+            Path views = Path.of(config.get(Setting.STATE_DIR)).resolve("views");
+            UploadStatusView statuses = push(resources, UploadStatusView.start(config, registry, views.resolve("upload-status")));
+            AssetIndexView index = push(resources, AssetIndexView.start(config, registry, views.resolve("asset-index")));
             RequestPublisher publisher = push(resources, RequestPublisher.create(config, registry));
             ChunkMemoryBudget budget = ChunkMemoryBudget.forHeap(settings.limits().chunkSizeMax(), CHUNK_BUDGET_WAIT);
             endpoints.route("/v1/", new ApiRouter(callers,

@@ -5,6 +5,7 @@ import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.service.Readiness;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.topics.Topics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,24 +13,24 @@ import java.util.Optional;
 /**
  * The asset index, from the compacted index topic the index projector writes
  * ({@link Topics#ASSET_INDEX}, keyed by asset id): one asset's entry, a tenant's assets page by page
- * (newest first), and an asset's derivatives. Everything is in memory (see
- * {@link CompactedTopicView} on memory); the secondary indexes are updated before an entry becomes
- * visible through {@link #get} or {@link #await}, so once an asset can be read it is also listed.
+ * (newest first), and an asset's derivatives. On disk (see {@link CompactedTopicView}); the secondary
+ * keys are written in the same batch as their entry, so once an asset can be read it is also listed.
  */
 public final class AssetIndexView implements AutoCloseable {
 
     private final CompactedTopicView<AssetIndexEntry> view;
-    private final AssetIndexes indexes;
 
-    private AssetIndexView(CompactedTopicView<AssetIndexEntry> view, AssetIndexes indexes) {
+    private AssetIndexView(CompactedTopicView<AssetIndexEntry> view) {
         this.view = view;
-        this.indexes = indexes;
     }
 
-    /** Starts its consumer thread, which reads the topic from the beginning; returns at once. */
-    public static AssetIndexView start(SluiceConfig config, SchemaRegistry registry) {
-        AssetIndexes indexes = new AssetIndexes();
-        return new AssetIndexView(CompactedTopicView.start(config, Topics.ASSET_INDEX, registry, indexes), indexes);
+    /**
+     * Opens the view's database in {@code directory} and starts its consumer thread, which goes on
+     * from where the database stops; returns at once.
+     */
+    public static AssetIndexView start(SluiceConfig config, SchemaRegistry registry, Path directory) {
+        return new AssetIndexView(CompactedTopicView.start(config, Topics.ASSET_INDEX, registry, directory,
+                new AssetIndexes()));
     }
 
     public Optional<AssetIndexEntry> get(String assetId) {
@@ -49,12 +50,12 @@ public final class AssetIndexView implements AutoCloseable {
      *     class (a client sent a bad one: answer 400)
      */
     public AssetPage list(String tenant, int limit, String cursor) {
-        return indexes.list(tenant, limit, cursor);
+        return AssetIndexes.list(view.database(), view::get, tenant, limit, cursor);
     }
 
     /** Entries whose {@code derivativeOf.assetId} is {@code assetId}, oldest first. */
     public List<AssetIndexEntry> derivativesOf(String assetId) {
-        return indexes.derivativesOf(assetId);
+        return AssetIndexes.derivativesOf(view.database(), view::get, assetId);
     }
 
     /**
@@ -72,13 +73,18 @@ public final class AssetIndexView implements AutoCloseable {
     }
 
     /** Assets held. */
-    public int size() {
+    public long size() {
         return view.size();
     }
 
     /** Records passed over because they can never be decoded. */
     public long skippedRecords() {
         return view.skippedRecords();
+    }
+
+    /** Records read and applied since the view started (not those its database already held). */
+    public long recordsApplied() {
+        return view.recordsApplied();
     }
 
     @Override

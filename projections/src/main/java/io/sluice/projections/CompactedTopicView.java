@@ -1,17 +1,18 @@
 package io.sluice.projections;
 
+import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.kafka.KafkaClients;
 import io.sluice.runtime.service.Readiness;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.serde.UndecodableRecordException;
 import io.sluice.schemas.topics.TopicSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,13 +34,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The latest value of every key of a compacted topic, held in memory and kept current by one
- * consumer thread.
+ * The latest value of every key of a compacted topic, kept on disk ({@link ViewDatabase}) and
+ * current by one consumer thread.
  *
  * <p>The consumer reads with {@code isolation.level=read_committed}, so the view shows only what
  * the exactly-once writers committed, and it joins no consumer group: it is assigned every
- * partition and reads each from the beginning, so every instance of a service holds the whole
- * topic. A null value (tombstone) removes its key.
+ * partition, so every instance of a service holds the whole topic — on disk, not on the heap. It
+ * resumes where its database says it stopped (a new database reads from the beginning). A null
+ * value (tombstone) removes its key.
+ *
+ * <p>Each polled batch is applied in one atomic write — values, the secondary keys the view's
+ * {@link Indexer} derives, and the consumer's positions — before the waiters are signalled, so a
+ * value, its secondary keys and "applied up to here" become visible together.
  *
  * <p>Waiting never polls: the consumer thread signals one condition after it has applied each
  * polled batch and recorded its positions, and waiters re-check what they wait for.
@@ -48,23 +54,19 @@ import org.slf4j.LoggerFactory;
  * passed over, so one poison record cannot stall the view (contract I4); when the registry cannot be
  * reached the record is retried until it can, because skipping a good record would lose it.
  *
- * <p>Memory: the whole topic lives on the heap (its decoded latest values). That is fine for the
- * volumes of now; at millions of uploads the next step is a disk-backed store (RocksDB, as Kafka
- * Streams uses), with this class's waiting and catch-up logic unchanged.
- *
  * <p>The partitions are read once at start; partitions added to the topic later are not seen
  * (Sluice never adds partitions to a keyed topic: it would move keys).
  */
 public final class CompactedTopicView<V> implements AutoCloseable {
 
     /**
-     * Told about each change on the consumer thread, before {@link #get} and the waiters see it, so
-     * an index built from these calls is up to date whenever a waiter on the key returns.
+     * Derives secondary keys from each change, on the consumer thread, into the change's own batch,
+     * so they become visible with the value.
      */
     @FunctionalInterface
-    public interface ChangeListener<V> {
+    interface Indexer<V> {
         /** @param previous the value before, or null; @param current the value now, or null after a tombstone */
-        void changed(String key, V previous, V current);
+        void changed(String key, V previous, V current, ViewDatabase.Update update);
     }
 
     private static final Logger log = LoggerFactory.getLogger(CompactedTopicView.class);
@@ -75,11 +77,12 @@ public final class CompactedTopicView<V> implements AutoCloseable {
 
     private final String topic;
     private final Deserializer<V> deserializer;
-    private final ChangeListener<V> listener;
+    private final Indexer<V> indexer;
+    private final ViewDatabase database;
     private final KafkaConsumer<String, byte[]> consumer;
     private final LogEndOffsets endOffsets;
-    private final Map<String, V> values = new ConcurrentHashMap<>();
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong applied = new AtomicLong();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread thread;
 
@@ -93,10 +96,11 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     private volatile boolean closed;
 
     private CompactedTopicView(SluiceConfig config, TopicSpec<String, V> spec, SchemaRegistry registry,
-            ChangeListener<V> listener) {
+            ViewDatabase database, Indexer<V> indexer) {
         this.topic = spec.name();
         this.deserializer = spec.valueSerde(registry).deserializer();
-        this.listener = listener;
+        this.indexer = indexer;
+        this.database = database;
         String clientId = "sluice-view-" + topic + "-" + INSTANCES.incrementAndGet();
         this.consumer = new KafkaConsumer<>(ViewConsumerSettings.readCommittedWithoutGroup(config, clientId));
         this.endOffsets = new LogEndOffsets(KafkaClients.admin(config, clientId + "-offsets"));
@@ -104,30 +108,54 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         this.thread = Thread.ofPlatform().daemon().name(clientId).unstarted(this::run);
     }
 
-    /** Starts reading {@code spec}'s topic from the beginning; returns at once (see {@link #readiness()}). */
-    public static <V> CompactedTopicView<V> start(SluiceConfig config, TopicSpec<String, V> spec,
-            SchemaRegistry registry, ChangeListener<V> listener) {
-        CompactedTopicView<V> view = new CompactedTopicView<>(config, spec, registry, listener);
-        view.thread.start();
-        return view;
+    /**
+     * Opens the view's database in {@code directory} and starts reading {@code spec}'s topic from
+     * where the database stops (the beginning for a new one); returns at once (see {@link #readiness()}).
+     *
+     * @param indexer null when the view derives no secondary keys
+     */
+    static <V> CompactedTopicView<V> start(SluiceConfig config, TopicSpec<String, V> spec, SchemaRegistry registry,
+            Path directory, Indexer<V> indexer) {
+        ViewDatabase database = ViewDatabase.open(directory, spec.name(), config.getLong(Setting.STATE_STORE_MEMORY));
+        try {
+            CompactedTopicView<V> view = new CompactedTopicView<>(config, spec, registry, database, indexer);
+            view.thread.start();
+            return view;
+        } catch (RuntimeException | Error e) {
+            database.close();
+            throw e;
+        }
     }
 
     public String topic() {
         return topic;
     }
 
+    /**
+     * @throws IllegalStateException if the view is closed, or the stored value cannot be decoded now
+     *     (the registry does not answer)
+     */
     public Optional<V> get(String key) {
-        return Optional.ofNullable(values.get(key));
+        return database.value(key).map(this::decode);
     }
 
     /** Keys held now. */
-    public int size() {
-        return values.size();
+    public long size() {
+        return database.count();
+    }
+
+    ViewDatabase database() {
+        return database;
     }
 
     /** Records passed over because their bytes can never be decoded. */
     public long skippedRecords() {
         return skipped.get();
+    }
+
+    /** Records read and applied since this view started (not those its database already held). */
+    public long recordsApplied() {
+        return applied.get();
     }
 
     /**
@@ -141,7 +169,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         lock.lock();
         try {
             while (true) {
-                V value = values.get(key);
+                V value = closed ? null : get(key).orElse(null);
                 if (value != null && until.test(value)) return Optional.of(value);
                 throwIfFailed();
                 long left = deadline - System.nanoTime();
@@ -205,6 +233,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         endOffsets.close();
+        database.close();
         signal();
     }
 
@@ -234,10 +263,16 @@ public final class CompactedTopicView<V> implements AutoCloseable {
             if (partitions == null) return;
             while (!closed) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    if (!apply(record)) return; // closed while waiting for the registry
+                try (ViewDatabase.Update update = database.update()) {
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        if (!apply(record, update)) return; // closed while waiting for the registry
+                    }
+                    Map<TopicPartition, Long> now = positionsNow(partitions);
+                    now.forEach((partition, next) -> update.position(partition.partition(), next));
+                    update.commit();
+                    applied.addAndGet(records.count());
+                    recordPositions(now);
                 }
-                recordPositions(partitions);
             }
         } catch (WakeupException e) {
             if (!closed) fail(e);
@@ -266,11 +301,21 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                         .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
                 if (!partitions.isEmpty()) {
                     consumer.assign(partitions);
-                    consumer.seekToBeginning(partitions);
+                    Map<Integer, Long> stored = database.positions();
+                    Map<TopicPartition, Long> start = new HashMap<>();
+                    for (TopicPartition partition : partitions) {
+                        Long next = stored.get(partition.partition());
+                        if (next == null) {
+                            consumer.seekToBeginning(List.of(partition));
+                        } else {
+                            consumer.seek(partition, next); // out of range (a recreated topic): from the beginning
+                            start.put(partition, next);
+                        }
+                    }
                     Map<TopicPartition, Long> initialEnd = consumer.endOffsets(partitions);
                     lock.lock();
                     try {
-                        positions = new Positions(partitions, initialEnd);
+                        positions = new Positions(partitions, initialEnd, start);
                         progressed.signalAll();
                     } finally {
                         lock.unlock();
@@ -287,8 +332,9 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         return null;
     }
 
-    /** Applies one record; false if the view closed while the record waited for the registry. */
-    private boolean apply(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+    /** Adds one record to the batch; false if the view closed while the record waited for the registry. */
+    private boolean apply(ConsumerRecord<String, byte[]> record, ViewDatabase.Update update)
+            throws InterruptedException {
         String key = record.key();
         if (key == null) {
             skip(record, "no key");
@@ -310,14 +356,47 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                 }
             }
         }
-        V previous = values.get(key);
-        listener.changed(key, previous, value);
+        if (indexer != null) {
+            Optional<byte[]> stored = update.previous(key);
+            V previous = null;
+            if (stored.isPresent()) {
+                Optional<V> decoded = decodeStored(key, stored.get());
+                if (decoded == null) return false;
+                previous = decoded.orElse(null);
+            }
+            indexer.changed(key, previous, value, update);
+        }
         if (value == null) {
-            values.remove(key);
+            update.deleteValue(key);
         } else {
-            values.put(key, value);
+            update.putValue(key, record.value());
         }
         return true;
+    }
+
+    /**
+     * Decodes a value the view stored earlier, retrying while the registry does not answer.
+     *
+     * @return empty if it can never be decoded (it was decoded once; only a registry that lost the
+     *     schema gets here), null if the view closed meanwhile
+     */
+    private Optional<V> decodeStored(String key, byte[] bytes) throws InterruptedException {
+        while (true) {
+            try {
+                return Optional.of(deserializer.deserialize(topic, bytes));
+            } catch (UndecodableRecordException e) {
+                log.error("The stored value of {} in the view of {} cannot be decoded: {}", key, topic, e.getMessage());
+                return Optional.empty();
+            } catch (SerializationException e) {
+                log.warn("Cannot decode the stored value of {} in the view of {} yet (will retry): {}", key, topic,
+                        e.getMessage());
+                if (closing.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS)) return null;
+            }
+        }
+    }
+
+    private V decode(byte[] bytes) {
+        return deserializer.deserialize(topic, bytes);
     }
 
     private void skip(ConsumerRecord<String, byte[]> record, String why) {
@@ -325,7 +404,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         log.error("Skipping record {}-{}@{} of the view: {}", topic, record.partition(), record.offset(), why);
     }
 
-    private void recordPositions(List<TopicPartition> partitions) {
+    private Map<TopicPartition, Long> positionsNow(List<TopicPartition> partitions) {
         Map<TopicPartition, Long> now = new HashMap<>();
         for (TopicPartition partition : partitions) {
             try {
@@ -335,6 +414,10 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                 // one recorded stays, and the next round asks again.
             }
         }
+        return now;
+    }
+
+    private void recordPositions(Map<TopicPartition, Long> now) {
         lock.lock();
         try {
             positions.update(now);

@@ -16,10 +16,11 @@ final class Positions {
     private final Map<TopicPartition, Long> next = new HashMap<>();
     private boolean initialLoadDone;
 
-    Positions(List<TopicPartition> partitions, Map<TopicPartition, Long> initialEnd) {
+    /** @param start where the view resumes in each partition; a partition not named starts at 0 */
+    Positions(List<TopicPartition> partitions, Map<TopicPartition, Long> initialEnd, Map<TopicPartition, Long> start) {
         this.partitions = List.copyOf(partitions);
         this.initialEnd = Map.copyOf(initialEnd);
-        partitions.forEach(partition -> next.put(partition, 0L));
+        partitions.forEach(partition -> next.put(partition, start.getOrDefault(partition, 0L)));
     }
 
     List<TopicPartition> partitions() {

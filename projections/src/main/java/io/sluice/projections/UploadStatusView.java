@@ -5,6 +5,7 @@ import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.service.Readiness;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.topics.Topics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -12,7 +13,7 @@ import java.util.function.Predicate;
 /**
  * The latest status of every upload, from the compacted status topic the session processor writes
  * ({@link Topics#UPLOAD_STATUS}). It answers {@code GET /v1/uploads/{id}}, and the ingest API waits
- * on it for the outcome of its requests. In memory (see {@link CompactedTopicView} on memory).
+ * on it for the outcome of its requests. On disk (see {@link CompactedTopicView}).
  */
 public final class UploadStatusView implements AutoCloseable {
 
@@ -22,10 +23,12 @@ public final class UploadStatusView implements AutoCloseable {
         this.view = view;
     }
 
-    /** Starts its consumer thread, which reads the topic from the beginning; returns at once. */
-    public static UploadStatusView start(SluiceConfig config, SchemaRegistry registry) {
-        return new UploadStatusView(CompactedTopicView.start(config, Topics.UPLOAD_STATUS, registry,
-                (uploadId, previous, current) -> { }));
+    /**
+     * Opens the view's database in {@code directory} and starts its consumer thread, which goes on
+     * from where the database stops; returns at once.
+     */
+    public static UploadStatusView start(SluiceConfig config, SchemaRegistry registry, Path directory) {
+        return new UploadStatusView(CompactedTopicView.start(config, Topics.UPLOAD_STATUS, registry, directory, null));
     }
 
     public Optional<UploadStatus> get(String uploadId) {
@@ -53,13 +56,18 @@ public final class UploadStatusView implements AutoCloseable {
     }
 
     /** Uploads held. */
-    public int size() {
+    public long size() {
         return view.size();
     }
 
     /** Records passed over because they can never be decoded. */
     public long skippedRecords() {
         return view.skippedRecords();
+    }
+
+    /** Records read and applied since the view started (not those its database already held). */
+    public long recordsApplied() {
+        return view.recordsApplied();
     }
 
     @Override

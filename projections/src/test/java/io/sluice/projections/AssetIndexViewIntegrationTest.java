@@ -12,6 +12,7 @@ import io.sluice.schemas.topics.Topics;
 import io.sluice.testkit.KafkaServer;
 import io.sluice.testkit.RealServers;
 import io.sluice.testkit.SchemaRegistryServer;
+import io.sluice.testkit.TestDirectories;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,7 @@ class AssetIndexViewIntegrationTest {
                 Setting.SCHEMA_REGISTRY_URL, registryServer.url()));
         SchemaRegistryClient registry = SchemaRegistryClient.of(registryServer.url());
         writer = new TransactionalWriter(kafka, registry);
-        view = AssetIndexView.start(config, registry);
+        view = AssetIndexView.start(config, registry, TestDirectories.newDirectory("view"));
     }
 
     @AfterAll

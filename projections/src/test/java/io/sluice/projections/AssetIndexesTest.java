@@ -6,18 +6,63 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.events.AssetIndexEntry;
 import io.sluice.events.DerivativeRole;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Listing, paging and derivatives of the asset view, without Kafka. */
+/** Listing, paging and derivatives of the asset view, on its database, without Kafka. */
 class AssetIndexesTest {
 
+    @TempDir
+    Path directory;
+
+    private ViewDatabase database;
+    private final Map<String, AssetIndexEntry> entries = new HashMap<>();
     private final AssetIndexes indexes = new AssetIndexes();
 
+    @BeforeEach
+    void open() {
+        database = ViewDatabase.open(directory, "sluice.asset-index", 8 << 20);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
     private AssetIndexEntry index(AssetIndexEntry entry) {
-        indexes.changed(entry.getAssetId(), null, entry);
+        change(entry.getAssetId(), entries.get(entry.getAssetId()), entry);
         return entry;
+    }
+
+    /** What the view does with a record: secondary keys and the entry in one batch. */
+    private void change(String assetId, AssetIndexEntry previous, AssetIndexEntry current) {
+        try (ViewDatabase.Update update = database.update()) {
+            indexes.changed(assetId, previous, current, update);
+            if (current == null) {
+                update.deleteValue(assetId);
+                entries.remove(assetId);
+            } else {
+                update.putValue(assetId, new byte[] {1});
+                entries.put(assetId, current);
+            }
+            update.commit();
+        }
+    }
+
+    private AssetPage list(String tenant, int limit, String cursor) {
+        return AssetIndexes.list(database, id -> Optional.ofNullable(entries.get(id)), tenant, limit, cursor);
+    }
+
+    private List<AssetIndexEntry> derivativesOf(String assetId) {
+        return AssetIndexes.derivativesOf(database, id -> Optional.ofNullable(entries.get(id)), assetId);
     }
 
     @Test
@@ -30,9 +75,9 @@ class AssetIndexesTest {
 
         List<AssetIndexEntry> ties = tieA.getAssetId().compareTo(tieB.getAssetId()) < 0
                 ? List.of(tieA, tieB) : List.of(tieB, tieA);
-        assertThat(indexes.list("acme", 10, null).items())
+        assertThat(list("acme", 10, null).items())
                 .containsExactly(newest, ties.get(0), ties.get(1), old);
-        assertThat(indexes.list("acme", 10, null).nextCursor()).isNull();
+        assertThat(list("acme", 10, null).nextCursor()).isNull();
     }
 
     @Test
@@ -44,7 +89,7 @@ class AssetIndexesTest {
         List<Integer> pageSizes = new ArrayList<>();
         String cursor = null;
         do {
-            AssetPage page = indexes.list("acme", 3, cursor);
+            AssetPage page = list("acme", 3, cursor);
             seen.addAll(page.items());
             pageSizes.add(page.items().size());
             cursor = page.nextCursor();
@@ -59,7 +104,7 @@ class AssetIndexesTest {
         index(Samples.entry("acme", T0));
         index(Samples.entry("acme", T0.plusSeconds(1)));
 
-        AssetPage page = indexes.list("acme", 2, null);
+        AssetPage page = list("acme", 2, null);
 
         assertThat(page.items()).hasSize(2);
         assertThat(page.nextCursor()).isNull();
@@ -69,11 +114,11 @@ class AssetIndexesTest {
     void shouldNeitherRepeatNorSkipAssetsIndexedBetweenPages() {
         AssetIndexEntry first = index(Samples.entry("acme", T0.plusSeconds(10)));
         AssetIndexEntry second = index(Samples.entry("acme", T0.plusSeconds(5)));
-        AssetPage page1 = indexes.list("acme", 1, null);
+        AssetPage page1 = list("acme", 1, null);
 
         index(Samples.entry("acme", T0.plusSeconds(20))); // newer than the cursor: belongs on page one
         AssetIndexEntry older = index(Samples.entry("acme", T0));
-        AssetPage page2 = indexes.list("acme", 5, page1.nextCursor());
+        AssetPage page2 = list("acme", 5, page1.nextCursor());
 
         assertThat(page1.items()).containsExactly(first);
         assertThat(page2.items()).containsExactly(second, older);
@@ -81,13 +126,13 @@ class AssetIndexesTest {
 
     @Test
     void shouldListNothingForATenantWithoutAssets() {
-        assertThat(indexes.list("nobody", 5, null)).isEqualTo(new AssetPage(List.of(), null));
+        assertThat(list("nobody", 5, null)).isEqualTo(new AssetPage(List.of(), null));
     }
 
     @Test
     void shouldRefuseALimitBelowOneAndAMalformedCursor() {
-        assertThatThrownBy(() -> indexes.list("acme", 0, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> indexes.list("acme", 5, "not a cursor")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> list("acme", 0, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> list("acme", 5, "not a cursor")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -99,8 +144,8 @@ class AssetIndexesTest {
                 Samples.derivativeOf(original, DerivativeRole.DISPLAY)));
         index(Samples.entry("acme", T0.plusSeconds(2)));
 
-        assertThat(indexes.derivativesOf(original.getAssetId())).containsExactly(display, thumbnail);
-        assertThat(indexes.derivativesOf(display.getAssetId())).isEmpty();
+        assertThat(derivativesOf(original.getAssetId())).containsExactly(display, thumbnail);
+        assertThat(derivativesOf(display.getAssetId())).isEmpty();
     }
 
     @Test
@@ -109,10 +154,10 @@ class AssetIndexesTest {
         AssetIndexEntry derivative = index(Samples.entry("acme", T0.plusSeconds(1),
                 Samples.derivativeOf(original, DerivativeRole.PLACEHOLDER)));
 
-        indexes.changed(derivative.getAssetId(), derivative, null);
+        change(derivative.getAssetId(), derivative, null);
 
-        assertThat(indexes.list("acme", 10, null).items()).containsExactly(original);
-        assertThat(indexes.derivativesOf(original.getAssetId())).isEmpty();
+        assertThat(list("acme", 10, null).items()).containsExactly(original);
+        assertThat(derivativesOf(original.getAssetId())).isEmpty();
     }
 
     @Test
@@ -121,8 +166,46 @@ class AssetIndexesTest {
         AssetIndexEntry b = index(Samples.entry("acme", T0.plusSeconds(1)));
         AssetIndexEntry aLater = AssetIndexEntry.newBuilder(a).setCreatedAt(T0.plusSeconds(2)).build();
 
-        indexes.changed(a.getAssetId(), a, aLater);
+        change(a.getAssetId(), a, aLater);
 
-        assertThat(indexes.list("acme", 10, null).items()).containsExactly(aLater, b);
+        assertThat(list("acme", 10, null).items()).containsExactly(aLater, b);
+    }
+
+    @Test
+    void shouldOrderAssetsCreatedBeforeTheEpochAndFarInTheFuture() {
+        AssetIndexEntry past = index(Samples.entry("acme", java.time.Instant.ofEpochMilli(-5_000)));
+        AssetIndexEntry epoch = index(Samples.entry("acme", java.time.Instant.EPOCH));
+        AssetIndexEntry future = index(Samples.entry("acme", java.time.Instant.parse("2999-01-01T00:00:00Z")));
+
+        assertThat(list("acme", 10, null).items()).containsExactly(future, epoch, past);
+    }
+
+    @Test
+    void shouldCountValuesAndKeepTheCountAcrossAReopen() {
+        AssetIndexEntry a = index(Samples.entry("acme", T0));
+        index(Samples.entry("acme", T0.plusSeconds(1)));
+        index(a); // the same key again
+        assertThat(database.count()).isEqualTo(2);
+
+        change(a.getAssetId(), a, null);
+        database.close();
+        database = ViewDatabase.open(directory, "sluice.asset-index", 8 << 20);
+
+        assertThat(database.count()).isEqualTo(1);
+        assertThat(list("acme", 10, null).items()).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseToOpenTheDatabaseOfAnotherTopic() {
+        database.close();
+        assertThatThrownBy(() -> ViewDatabase.open(directory, "sluice.upload-status", 8 << 20))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("sluice.asset-index");
+        database = ViewDatabase.open(directory, "sluice.asset-index", 8 << 20);
+    }
+
+    @Test
+    void shouldRefuseASecondOpenOfTheSameDirectory() {
+        assertThatThrownBy(() -> ViewDatabase.open(directory, "sluice.asset-index", 8 << 20))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("another process");
     }
 }

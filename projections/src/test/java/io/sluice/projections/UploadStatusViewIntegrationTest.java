@@ -14,6 +14,8 @@ import io.sluice.testkit.Await;
 import io.sluice.testkit.KafkaServer;
 import io.sluice.testkit.RealServers;
 import io.sluice.testkit.SchemaRegistryServer;
+import io.sluice.testkit.TestDirectories;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +53,7 @@ class UploadStatusViewIntegrationTest {
                 Setting.SCHEMA_REGISTRY_URL, registryServer.url()));
         registry = SchemaRegistryClient.of(registryServer.url());
         writer = new TransactionalWriter(kafka, registry);
-        view = UploadStatusView.start(config, registry);
+        view = UploadStatusView.start(config, registry, TestDirectories.newDirectory("view"));
     }
 
     @AfterAll
@@ -166,10 +168,41 @@ class UploadStatusViewIntegrationTest {
         UploadStatus status = Samples.status(uploadId, UploadState.FINISHED, 1000);
         writer.commit(Topics.UPLOAD_STATUS, uploadId, status);
 
-        try (UploadStatusView fresh = UploadStatusView.start(config, registry)) {
+        try (UploadStatusView fresh = UploadStatusView.start(config, registry, TestDirectories.newDirectory("view"))) {
             Await.until(TIMEOUT, () -> fresh.readiness().isReady(), "the fresh view to be ready");
 
             assertThat(fresh.get(uploadId)).contains(status);
+        }
+    }
+
+    @Test
+    void shouldResumeFromItsDatabaseWithoutRereadingWhatItHolds() throws Exception {
+        Path directory = TestDirectories.newDirectory("view");
+        String kept = UploadIds.newUploadId();
+        UploadStatus keptStatus = Samples.status(kept, UploadState.OPEN, 0);
+        String removed = UploadIds.newUploadId();
+        try (UploadStatusView first = UploadStatusView.start(config, registry, directory)) {
+            for (int i = 0; i < 50; i++) {
+                String uploadId = UploadIds.newUploadId();
+                writer.commit(Topics.UPLOAD_STATUS, uploadId, Samples.status(uploadId, UploadState.OPEN, i));
+            }
+            writer.commit(Topics.UPLOAD_STATUS, kept, keptStatus);
+            writer.commit(Topics.UPLOAD_STATUS, removed, Samples.status(removed, UploadState.OPEN, 0));
+            assertThat(first.awaitCaughtUp(TIMEOUT)).isTrue();
+            assertThat(first.recordsApplied()).isGreaterThanOrEqualTo(52);
+        }
+        writer.commit(Topics.UPLOAD_STATUS, removed, null);
+        String added = UploadIds.newUploadId();
+        UploadStatus addedStatus = Samples.status(added, UploadState.FINISHED, 1000);
+        writer.commit(Topics.UPLOAD_STATUS, added, addedStatus);
+
+        try (UploadStatusView second = UploadStatusView.start(config, registry, directory)) {
+            Await.until(TIMEOUT, () -> second.readiness().isReady(), "the reopened view to be ready");
+
+            assertThat(second.get(kept)).contains(keptStatus);
+            assertThat(second.get(added)).contains(addedStatus);
+            assertThat(second.get(removed)).isEmpty();
+            assertThat(second.recordsApplied()).as("records read again after the restart").isEqualTo(2);
         }
     }
 
@@ -190,7 +223,7 @@ class UploadStatusViewIntegrationTest {
 
     @Test
     void shouldAnswerAwaitCaughtUpWithFalseOnceClosed() throws Exception {
-        UploadStatusView closed = UploadStatusView.start(config, registry);
+        UploadStatusView closed = UploadStatusView.start(config, registry, TestDirectories.newDirectory("view"));
         closed.close();
 
         assertThat(closed.awaitCaughtUp(TIMEOUT)).isFalse();

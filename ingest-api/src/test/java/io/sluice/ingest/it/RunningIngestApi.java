@@ -13,6 +13,7 @@ import io.sluice.testkit.Await;
 import io.sluice.testkit.KafkaServer;
 import io.sluice.testkit.S3Server;
 import io.sluice.testkit.SchemaRegistryServer;
+import io.sluice.testkit.TestDirectories;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -57,6 +58,7 @@ final class RunningIngestApi implements AutoCloseable {
                 Map.entry(Setting.S3_ACCESS_KEY, s3.accessKey()),
                 Map.entry(Setting.S3_SECRET_KEY, s3.secretKey()),
                 Map.entry(Setting.S3_BUCKET, BUCKET),
+                Map.entry(Setting.STATE_DIR, TestDirectories.newDirectory("ingest-api").toString()),
                 Map.entry(Setting.AUTH_TOKENS, "acme=sha256:" + sha256(ACME_TOKEN) + ",globex=sha256:" + sha256(GLOBEX_TOKEN)),
                 Map.entry(Setting.MAX_UPLOAD_SIZE, Long.toString(MAX_UPLOAD_SIZE)),
                 Map.entry(Setting.CHUNK_SIZE_MIN, "1024"),

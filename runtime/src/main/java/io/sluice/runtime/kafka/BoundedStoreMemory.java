@@ -38,7 +38,16 @@ public final class BoundedStoreMemory implements RocksDBConfigSetter {
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
-        Shared memory = shared(totalBytes(configs));
+        configure(options, totalBytes(configs));
+    }
+
+    /**
+     * Puts a RocksDB database opened outside Kafka Streams (the ingest API's views) under the same
+     * process-wide budget as the Streams stores.
+     */
+    public static void configure(Options options, long totalBytes) {
+        if (totalBytes < (1 << 20)) throw new IllegalArgumentException("the store memory must be at least 1 MiB");
+        Shared memory = shared(totalBytes);
         // Streams hands over its own table config (keep its other settings); plain Options have none.
         BlockBasedTableConfig table = options.tableFormatConfig() instanceof BlockBasedTableConfig existing
                 ? existing : new BlockBasedTableConfig();
@@ -71,8 +80,6 @@ public final class BoundedStoreMemory implements RocksDBConfigSetter {
     private static long totalBytes(Map<String, Object> configs) {
         Object value = configs.get(TOTAL_BYTES_CONFIG);
         if (value == null) throw new IllegalStateException(TOTAL_BYTES_CONFIG + " is not set");
-        long bytes = Long.parseLong(value.toString());
-        if (bytes < (1 << 20)) throw new IllegalArgumentException(TOTAL_BYTES_CONFIG + " must be at least 1 MiB");
-        return bytes;
+        return Long.parseLong(value.toString());
     }
 }
