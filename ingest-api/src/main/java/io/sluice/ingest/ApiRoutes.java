@@ -18,6 +18,7 @@ import io.sluice.ingest.uploads.PutChunkHandler;
 import io.sluice.ingest.uploads.RecentlyOpened;
 import io.sluice.ingest.uploads.UploadLookup;
 import io.sluice.projections.AssetIndexView;
+import io.sluice.projections.UploadChunksView;
 import io.sluice.projections.UploadStatusView;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,10 +39,10 @@ final class ApiRoutes {
     private ApiRoutes() {}
 
     static List<Route> of(ApiSettings settings, RequestPublisher publisher, UploadStatusView statuses,
-            AssetIndexView index, MinioClient minio, ChunkMemoryBudget budget, Clock clock) {
+            UploadChunksView chunks, AssetIndexView index, MinioClient minio, ChunkMemoryBudget budget, Clock clock) {
         RecentlyOpened recentlyOpened = new RecentlyOpened(RECENTLY_OPENED_CAPACITY);
-        UploadLookup uploads = new UploadLookup(statuses, recentlyOpened, settings.catchUpWait(), settings.lookupGrace(),
-                settings.outcomeWait());
+        UploadLookup uploads = new UploadLookup(statuses, chunks, recentlyOpened, settings.catchUpWait(),
+                settings.lookupGrace(), settings.outcomeWait());
         AssetLookup assets = new AssetLookup(index, settings.catchUpWait());
         return List.of(
                 Route.of("POST", "/v1/uploads",

@@ -5,6 +5,7 @@ import io.sluice.ingest.http.ApiRouter;
 import io.sluice.ingest.kafka.RequestPublisher;
 import io.sluice.ingest.uploads.ChunkMemoryBudget;
 import io.sluice.projections.AssetIndexView;
+import io.sluice.projections.UploadChunksView;
 import io.sluice.projections.UploadStatusView;
 import io.sluice.runtime.auth.Callers;
 import io.sluice.runtime.config.Setting;
@@ -29,9 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingest API: the routes of the HTTP API of docs/contract.md under {@code /v1/} on the component's HTTP
- * server, a producer of request events, and the two views it reads (upload statuses, the asset
- * index), kept on disk under {@code SLUICE_STATE_DIR/views/}. The views start loading when the
- * service is made, from where they stopped, so they are warm by the time the server takes traffic. Ready when Kafka and the registry answer and both views have loaded.
+ * server, a producer of request events, and the three views it reads (upload statuses, which
+ * chunks each upload has, the asset index), kept on disk under {@code SLUICE_STATE_DIR/views/}. The
+ * views start loading when the service is made, from where they stopped, so they are warm by the
+ * time the server takes traffic. Ready when Kafka and the registry answer and every view has loaded.
  */
 public final class IngestApiService implements Service {
 
@@ -42,14 +44,16 @@ public final class IngestApiService implements Service {
 
     private final DependencyBoundService dependencies;
     private final UploadStatusView statuses;
+    private final UploadChunksView chunks;
     private final AssetIndexView index;
     private final Deque<AutoCloseable> resources;
     private volatile boolean closed;
 
-    private IngestApiService(DependencyBoundService dependencies, UploadStatusView statuses, AssetIndexView index,
-            Deque<AutoCloseable> resources) {
+    private IngestApiService(DependencyBoundService dependencies, UploadStatusView statuses, UploadChunksView chunks,
+            AssetIndexView index, Deque<AutoCloseable> resources) {
         this.dependencies = dependencies;
         this.statuses = statuses;
+        this.chunks = chunks;
         this.index = index;
         this.resources = resources;
     }
@@ -72,15 +76,17 @@ public final class IngestApiService implements Service {
                     new DependencyBoundService(config, ServiceId.INGEST_API, false));
             Path views = Path.of(config.get(Setting.STATE_DIR)).resolve("views");
             UploadStatusView statuses = push(resources, UploadStatusView.start(config, registry, views.resolve("upload-status")));
+            UploadChunksView chunks = push(resources, UploadChunksView.start(config, registry, views.resolve("upload-chunks")));
             AssetIndexView index = push(resources, AssetIndexView.start(config, registry, views.resolve("asset-index")));
             RequestPublisher publisher = push(resources, RequestPublisher.create(config, registry));
             ChunkMemoryBudget budget = ChunkMemoryBudget.forHeap(settings.limits().chunkSizeMax(), CHUNK_BUDGET_WAIT);
             endpoints.route("/v1/", new ApiRouter(callers,
-                    ApiRoutes.of(settings, publisher, statuses, index, minio, budget, Clock.systemUTC())));
+                    ApiRoutes.of(settings, publisher, statuses, chunks, index, minio, budget, Clock.systemUTC())));
             metrics.gauge("ingest_chunk_bytes_in_flight", "Chunk bytes held by requests in flight.", budget::reservedBytes)
                     .gauge("ingest_status_view_uploads", "Uploads in the status view.", statuses::size)
+                    .gauge("ingest_chunk_view_chunks", "Received chunks in the chunk progress view.", chunks::size)
                     .gauge("ingest_index_view_assets", "Assets in the index view.", index::size);
-            return new IngestApiService(dependencies, statuses, index, resources);
+            return new IngestApiService(dependencies, statuses, chunks, index, resources);
         } catch (RuntimeException | Error e) {
             closeAll(resources);
             throw e;
@@ -98,6 +104,8 @@ public final class IngestApiService implements Service {
         if (!kafkaAndRegistry.isReady()) return kafkaAndRegistry;
         Readiness statusView = statuses.readiness();
         if (!statusView.isReady()) return Readiness.notReady("upload status view: " + statusView.detail());
+        Readiness chunkView = chunks.readiness();
+        if (!chunkView.isReady()) return Readiness.notReady("chunk progress view: " + chunkView.detail());
         Readiness indexView = index.readiness();
         if (!indexView.isReady()) return Readiness.notReady("asset index view: " + indexView.detail());
         return Readiness.ready();

@@ -9,7 +9,6 @@ import io.sluice.events.UploadStatus;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.serde.EventClassTrust;
 import io.sluice.schemas.keys.UploadIds;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
@@ -33,14 +32,14 @@ public final class Samples {
                 .setUploadId(uploadId).setTenant(tenant).setUpdatedAt(NOW).setState(UploadState.OPEN)
                 .setFileName("photo.jpg").setContentType("image/jpeg")
                 .setSize(size).setChunkSize(chunkSize).setChunkCount(chunkCount)
-                .setReceived(bits()).setStored(bits()).setBytesHashed(0).setParkedBytes(0)
+                .setBytesHashed(0).setParkedBytes(0)
                 .setCreatedAt(NOW).setLastActivityAt(NOW).setExpiresAt(NOW.plusSeconds(86_400));
     }
 
-    public static ByteBuffer bits(int... indexes) {
+    public static BitSet bits(int... indexes) {
         BitSet bits = new BitSet();
         for (int index : indexes) bits.set(index);
-        return ByteBuffer.wrap(bits.toByteArray());
+        return bits;
     }
 
     public static RequestOutcome accepted(String requestId, RequestKind kind) {

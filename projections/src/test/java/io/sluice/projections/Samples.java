@@ -7,7 +7,6 @@ import io.sluice.events.UploadState;
 import io.sluice.events.UploadStatus;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.keys.UploadIds;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +26,7 @@ final class Samples {
     static UploadStatus status(String uploadId, UploadState state, long bytesHashed) {
         return UploadStatus.newBuilder().setUploadId(uploadId).setTenant("acme").setUpdatedAt(T0).setState(state)
                 .setFileName("photo.jpg").setContentType("image/jpeg").setSize(1000).setChunkSize(100)
-                .setChunkCount(10).setReceived(ByteBuffer.allocate(0)).setStored(ByteBuffer.allocate(0))
+                .setChunkCount(10)
                 .setBytesHashed(bytesHashed).setParkedBytes(0).setCreatedAt(T0).setLastActivityAt(T0)
                 .setExpiresAt(T0.plusSeconds(3600)).build();
     }

@@ -9,6 +9,7 @@ import io.sluice.events.ChunkAccepted;
 import io.sluice.events.ChunkReceived;
 import io.sluice.events.ChunkRef;
 import io.sluice.events.ChunkRejected;
+import io.sluice.events.ChunkProgress;
 import io.sluice.events.ChunkStored;
 import io.sluice.events.DeadLetter;
 import io.sluice.events.DeadLetterHeader;
@@ -119,6 +120,8 @@ public final class SampleEvents {
                         .setTenant(TENANT).setTimestamp(NOW).setCausationId(id(5))
                         .setLastActivityAt(NOW.minusSeconds(3600)).setExpiresAt(NOW).build()),
                 new Sample<>("UploadStatus", Topics.UPLOAD_STATUS, uploadStatus()),
+                new Sample<>("ChunkProgress", Topics.UPLOAD_CHUNKS, ChunkProgress.newBuilder().setUploadId(UPLOAD_ID)
+                        .setTenant(TENANT).setIndex(2).setSha256(SHA).setStored(true).setUpdatedAt(NOW).build()),
                 blob(ChunkStored.newBuilder().setEventId(id(20)).setUploadId(UPLOAD_ID).setTenant(TENANT)
                         .setTimestamp(NOW).setCausationId(id(2)).setIndex(3).setLength(11).setSha256(SHA)
                         .setObjectKey("uploads/" + UPLOAD_ID + "/chunks/3").build()),
@@ -176,7 +179,7 @@ public final class SampleEvents {
                 .setUpdatedAt(NOW.plusSeconds(40)).setState(UploadState.FAILED).setFileName("cat.jpg")
                 .setContentType("image/jpeg").setSize(42L).setChunkSize(16).setChunkCount(3)
                 .setIdempotencyKey("key-1").setDerivativeOf(derivative()).setMetadata(Map.of("camera", "x100"))
-                .setReceived(ByteBuffer.wrap(new byte[] {0b111})).setStored(ByteBuffer.wrap(new byte[] {0b111}))
+                .setReceivedCount(3).setStoredCount(3)
                 .setBytesHashed(42L).setParkedBytes(0L).setCreatedAt(NOW).setLastActivityAt(lastActivity)
                 .setExpiresAt(lastActivity.plusSeconds(3600))
                 .setRejectedChunks(List.of(new RejectedChunk(1, RejectionReason.CHUNK_CONFLICT,

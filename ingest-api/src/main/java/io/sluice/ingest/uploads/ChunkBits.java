@@ -1,12 +1,11 @@
 package io.sluice.ingest.uploads;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
 /**
- * A status's chunk bitset ({@code BitSet.toByteArray} order), read without disturbing the buffer.
+ * A set of an upload's chunks (received or stored), bit i = chunk i.
  * Lists are taken a page at a time: an upload may have as many chunks as the configured maximum.
  */
 public final class ChunkBits {
@@ -19,8 +18,8 @@ public final class ChunkBits {
         this.chunkCount = chunkCount;
     }
 
-    public static ChunkBits of(ByteBuffer bitset, int chunkCount) {
-        return new ChunkBits(BitSet.valueOf(bitset.duplicate()), chunkCount);
+    public static ChunkBits of(BitSet bits, int chunkCount) {
+        return new ChunkBits((BitSet) bits.clone(), chunkCount);
     }
 
     public boolean has(int index) {

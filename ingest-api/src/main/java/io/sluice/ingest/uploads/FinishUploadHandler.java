@@ -92,8 +92,8 @@ public final class FinishUploadHandler implements RouteHandler {
         Responses.json(request.exchange(), 200, AssetJson.of(asset.get()));
     }
 
-    private static void answerUnderWay(ApiRequest request, UploadStatus status) throws Exception {
-        Responses.json(request.exchange(), 202, StatusJson.of(status),
+    private void answerUnderWay(ApiRequest request, UploadStatus status) throws Exception {
+        Responses.json(request.exchange(), 202, StatusJson.of(status, uploads.chunks(status), 0),
                 Map.of("Location", "/v1/uploads/" + status.getUploadId()));
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.ingest.uploads;
 
+import io.sluice.events.UploadStatus;
 import io.sluice.ingest.http.ApiException;
 import io.sluice.ingest.http.ApiRequest;
 import io.sluice.ingest.http.ProblemCode;
@@ -22,8 +23,8 @@ public final class GetUploadHandler implements RouteHandler {
     @Override
     public void handle(ApiRequest request) throws Exception {
         int missingFrom = missingFrom(request.query("missingFrom"));
-        Responses.json(request.exchange(), 200,
-                StatusJson.of(uploads.require(request.tenant(), request.pathVariable("uploadId")), missingFrom));
+        UploadStatus status = uploads.require(request.tenant(), request.pathVariable("uploadId"));
+        Responses.json(request.exchange(), 200, StatusJson.of(status, uploads.chunks(status), missingFrom));
     }
 
     private static int missingFrom(Optional<String> value) {

@@ -111,7 +111,7 @@ public final class PutChunkHandler implements RouteHandler {
      */
     private void refuseIfTooFarAhead(UploadStatus status, int index, int length) {
         int frontier = Math.toIntExact(status.getBytesHashed() / status.getChunkSize());
-        boolean held = index > frontier && ChunkBits.of(status.getReceived(), status.getChunkCount()).has(index);
+        boolean held = index > frontier && uploads.isReceived(status, index);
         ParkingRule.check(index, frontier, held, status.getParkedBytes(), length, settings.limits().parkedBytesMax())
                 .ifPresent(violation -> {
                     throw RuleViolations.problem(violation).header("Retry-After", RETRY_AFTER_SECONDS);

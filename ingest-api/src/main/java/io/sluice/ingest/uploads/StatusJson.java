@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.events.RejectedChunk;
 import io.sluice.events.UploadStatus;
 import io.sluice.ingest.http.Json;
+import io.sluice.projections.UploadChunksView;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,15 +28,14 @@ public final class StatusJson {
 
     private StatusJson() {}
 
-    public static ObjectNode of(UploadStatus status) {
-        return of(status, 0);
-    }
-
-    /** @param missingFrom the lowest index the missing lists start at */
-    public static ObjectNode of(UploadStatus status, int missingFrom) {
+    /**
+     * @param chunks which chunks are received and stored (the chunk progress view)
+     * @param missingFrom the lowest index the missing lists start at
+     */
+    public static ObjectNode of(UploadStatus status, UploadChunksView.ChunkSets chunks, int missingFrom) {
         int chunkCount = status.getChunkCount();
-        ChunkBits received = ChunkBits.of(status.getReceived(), chunkCount);
-        ChunkBits stored = ChunkBits.of(status.getStored(), chunkCount);
+        ChunkBits received = ChunkBits.of(chunks.received(), chunkCount);
+        ChunkBits stored = ChunkBits.of(chunks.stored(), chunkCount);
         ObjectNode body = Json.object()
                 .put("uploadId", status.getUploadId())
                 .put("state", status.getState().name().toLowerCase(Locale.ROOT))

@@ -3,6 +3,7 @@ package io.sluice.ingest.uploads;
 import io.sluice.events.UploadStatus;
 import io.sluice.ingest.http.ApiException;
 import io.sluice.ingest.http.ProblemCode;
+import io.sluice.projections.UploadChunksView;
 import io.sluice.projections.UploadStatusView;
 import io.sluice.schemas.keys.UploadIds;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Optional;
 public final class UploadLookup {
 
     private final UploadStatusView statuses;
+    private final UploadChunksView chunks;
     private final RecentlyOpened recentlyOpened;
     private final Duration catchUpWait;
     private final Duration grace;
@@ -28,9 +30,10 @@ public final class UploadLookup {
      * @param grace how long an unknown id then waits for its status
      * @param openedHereWait how long an id this instance opened then waits for its status
      */
-    public UploadLookup(UploadStatusView statuses, RecentlyOpened recentlyOpened, Duration catchUpWait, Duration grace,
-            Duration openedHereWait) {
+    public UploadLookup(UploadStatusView statuses, UploadChunksView chunks, RecentlyOpened recentlyOpened,
+            Duration catchUpWait, Duration grace, Duration openedHereWait) {
         this.statuses = statuses;
+        this.chunks = chunks;
         this.recentlyOpened = recentlyOpened;
         this.catchUpWait = catchUpWait;
         this.grace = grace;
@@ -62,6 +65,27 @@ public final class UploadLookup {
             }
         }
         return status.filter(found -> found.getTenant().equals(tenant)).orElseThrow(UploadLookup::notFound);
+    }
+
+    /**
+     * The upload's received and stored chunks, from the chunk progress view, at least as far as the
+     * status counts them: the session processor writes a status and its chunk records in one
+     * transaction, but two views read them, so a chunk view behind the status first catches up with
+     * everything committed.
+     */
+    public UploadChunksView.ChunkSets chunks(UploadStatus status) throws InterruptedException {
+        UploadChunksView.ChunkSets sets = chunks.chunks(status.getUploadId(), status.getChunkCount());
+        if (sets.received().cardinality() >= status.getReceivedCount()
+                && sets.stored().cardinality() >= status.getStoredCount()) {
+            return sets;
+        }
+        chunks.awaitCaughtUp(catchUpWait);
+        return chunks.chunks(status.getUploadId(), status.getChunkCount());
+    }
+
+    /** Whether the session processor has accepted the chunk, as far as this instance has seen. */
+    public boolean isReceived(UploadStatus status, int index) {
+        return chunks.isReceived(status.getUploadId(), index);
     }
 
     static ApiException notFound() {

@@ -1,8 +1,10 @@
 package io.sluice.ingest.it;
 
 import io.sluice.events.AssetIndexEntry;
+import io.sluice.events.ChunkProgress;
 import io.sluice.events.UploadRequest;
 import io.sluice.events.UploadStatus;
+import io.sluice.schemas.keys.ChunkProgressKeys;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.topics.Topics;
 import io.sluice.testkit.Await;
@@ -29,6 +31,7 @@ final class PipelineStandIn implements AutoCloseable {
     private final SchemaRegistry registry;
     private final KafkaProducer<String, UploadStatus> statuses;
     private final KafkaProducer<String, AssetIndexEntry> index;
+    private final KafkaProducer<String, ChunkProgress> chunks;
 
     PipelineStandIn(String bootstrapServers, SchemaRegistry registry) {
         this.bootstrapServers = bootstrapServers;
@@ -43,6 +46,25 @@ final class PipelineStandIn implements AutoCloseable {
         this.index = new KafkaProducer<>(config,
                 Topics.ASSET_INDEX.keySerde(registry).serializer(),
                 Topics.ASSET_INDEX.valueSerde(registry).serializer());
+        this.chunks = new KafkaProducer<>(config,
+                Topics.UPLOAD_CHUNKS.keySerde(registry).serializer(),
+                Topics.UPLOAD_CHUNKS.valueSerde(registry).serializer());
+    }
+
+    /**
+     * Writes the chunk progress of {@code received} chunks (those also in {@code stored} as stored),
+     * then the status with those counts, as the session processor would.
+     */
+    void publish(UploadStatus.Builder status, List<Integer> received, List<Integer> stored) throws Exception {
+        UploadStatus built = status.setReceivedCount(received.size()).setStoredCount(stored.size()).build();
+        for (int index : received) {
+            chunks.send(new ProducerRecord<>(Topics.UPLOAD_CHUNKS.name(),
+                    ChunkProgressKeys.key(built.getUploadId(), index), ChunkProgress.newBuilder()
+                            .setUploadId(built.getUploadId()).setTenant(built.getTenant()).setIndex(index)
+                            .setSha256("ab".repeat(32)).setStored(stored.contains(index)).setUpdatedAt(built.getUpdatedAt())
+                            .build())).get(10, TimeUnit.SECONDS);
+        }
+        publish(built);
     }
 
     /** Writes a status as the session processor would. */
@@ -91,6 +113,7 @@ final class PipelineStandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        chunks.close();
         statuses.close();
         index.close();
     }

@@ -193,11 +193,9 @@ class UploadsApiIntegrationTest {
     @Test
     void shouldShowTheStatusTheSessionProcessorProjected() throws Exception {
         String uploadId = UploadIds.newUploadId();
-        pipeline.publish(Samples.status(uploadId, "acme", 10000, 4096)
-                .setReceived(Samples.bits(0, 2)).setStored(Samples.bits(0)).setBytesHashed(4096)
+        pipeline.publish(Samples.status(uploadId, "acme", 10000, 4096).setBytesHashed(4096)
                 .setRejectedChunks(List.of(new RejectedChunk(1, RejectionReason.CHUNK_CONFLICT, "different bytes",
-                        "ab".repeat(32), Samples.NOW)))
-                .build());
+                        "ab".repeat(32), Samples.NOW))), List.of(0, 2), List.of(0));
 
         HttpResponse<String> response = client.send("GET", "/v1/uploads/" + uploadId, ACME_TOKEN, null);
 
@@ -225,8 +223,8 @@ class UploadsApiIntegrationTest {
         assertProblem(client.putChunk(chunk(aborted, 0), ACME_TOKEN, randomBytes(4096, 9), false), 410, "upload_aborted");
 
         String crowded = UploadIds.newUploadId();
-        pipeline.publish(Samples.status(crowded, "acme", 4096 * 4, 4096).setReceived(Samples.bits(1, 2))
-                .setParkedBytes(RunningIngestApi.PARKED_BYTES_MAX).build());
+        pipeline.publish(Samples.status(crowded, "acme", 4096 * 4, 4096)
+                .setParkedBytes(RunningIngestApi.PARKED_BYTES_MAX), List.of(1, 2), List.of());
         HttpResponse<String> tooFar = client.putChunk(chunk(crowded, 3), ACME_TOKEN, randomBytes(4096, 10), false);
         assertProblem(tooFar, 429, "too_far_ahead");
         assertThat(tooFar.headers().firstValue("Retry-After")).isPresent();
@@ -237,8 +235,8 @@ class UploadsApiIntegrationTest {
     @Test
     void shouldAnswer409WithTheMissingChunksWhenTheFinishIsRefused() throws Exception {
         String uploadId = UploadIds.newUploadId();
-        UploadStatus.Builder status = Samples.status(uploadId, "acme", 10000, 4096).setReceived(Samples.bits(0));
-        pipeline.publish(status.build());
+        UploadStatus.Builder status = Samples.status(uploadId, "acme", 10000, 4096);
+        pipeline.publish(status, List.of(0), List.of());
 
         CompletableFuture<HttpResponse<String>> finish = client.sendAsync("POST", "/v1/uploads/" + uploadId + "/finish",
                 ACME_TOKEN, "{\"sha256\": \"" + "ab".repeat(32) + "\", \"size\": 10000}");
@@ -256,8 +254,8 @@ class UploadsApiIntegrationTest {
     @Test
     void shouldAnswer422WhenTheFinishFailsTheUpload() throws Exception {
         String uploadId = UploadIds.newUploadId();
-        UploadStatus.Builder status = Samples.status(uploadId, "acme", 10000, 4096).setReceived(Samples.bits(0, 1, 2));
-        pipeline.publish(status.build());
+        UploadStatus.Builder status = Samples.status(uploadId, "acme", 10000, 4096);
+        pipeline.publish(status, List.of(0, 1, 2), List.of());
 
         CompletableFuture<HttpResponse<String>> finish = client.sendAsync("POST", "/v1/uploads/" + uploadId + "/finish",
                 ACME_TOKEN, "{\"sha256\": \"" + "ab".repeat(32) + "\", \"size\": 10000}");
@@ -280,9 +278,8 @@ class UploadsApiIntegrationTest {
         String uploadId = UploadIds.newUploadId();
         String assetId = UploadIds.assetIdFor(uploadId);
         String sha = "ef".repeat(32);
-        UploadStatus.Builder status = Samples.status(uploadId, "acme", 10000, 4096)
-                .setReceived(Samples.bits(0, 1, 2)).setStored(Samples.bits(0, 1, 2)).setBytesHashed(10000);
-        pipeline.publish(status.build());
+        UploadStatus.Builder status = Samples.status(uploadId, "acme", 10000, 4096).setBytesHashed(10000);
+        pipeline.publish(status, List.of(0, 1, 2), List.of(0, 1, 2));
 
         String body = "{\"sha256\": \"" + sha + "\", \"size\": 10000}";
         CompletableFuture<HttpResponse<String>> finish = client.sendAsync("POST", "/v1/uploads/" + uploadId + "/finish",

@@ -10,7 +10,7 @@ import io.sluice.events.UploadError;
 import io.sluice.events.UploadState;
 import io.sluice.events.UploadStatus;
 import io.sluice.ingest.Samples;
-import java.nio.ByteBuffer;
+import io.sluice.projections.UploadChunksView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -20,14 +20,19 @@ import org.junit.jupiter.api.Test;
 
 class StatusJsonTest {
 
+    private static final UploadChunksView.ChunkSets NONE = chunks(new BitSet(), new BitSet());
+
+    private static UploadChunksView.ChunkSets chunks(BitSet received, BitSet stored) {
+        return new UploadChunksView.ChunkSets(received, stored);
+    }
+
 
     @Test
     void shouldRenderChunksProgressAndRejections() {
-        ObjectNode json = StatusJson.of(Samples.status("up_1", "acme", 10, 4)
-                .setReceived(Samples.bits(0, 2)).setStored(Samples.bits(0)).setBytesHashed(4)
+        ObjectNode json = StatusJson.of(Samples.status("up_1", "acme", 10, 4).setBytesHashed(4)
                 .setRejectedChunks(List.of(new RejectedChunk(1, RejectionReason.CHUNK_CONFLICT, "different bytes",
                         "ab".repeat(32), Samples.NOW)))
-                .build());
+                .build(), chunks(Samples.bits(0, 2), Samples.bits(0)), 0);
 
         assertThat(json.get("uploadId").asText()).isEqualTo("up_1");
         assertThat(json.get("state").asText()).isEqualTo("open");
@@ -51,7 +56,6 @@ class StatusJsonTest {
         for (int i = 0; i < chunkCount; i += 2) everyOther.set(i);
         UploadStatus status = Samples.status("up_1", "acme", (long) chunkCount * 65536, 65536)
                 .setFileName("é".repeat(127) + ".b")
-                .setReceived(ByteBuffer.wrap(everyOther.toByteArray())).setStored(ByteBuffer.wrap(everyOther.toByteArray()))
                 .setRejectedChunks(Collections.nCopies(50, new RejectedChunk(1, RejectionReason.CHUNK_SIZE_MISMATCH,
                         "chunk 99999 must be exactly 65536 bytes, was 16777216", "ab".repeat(32), Samples.NOW)))
                 .build();
@@ -60,7 +64,7 @@ class StatusJsonTest {
         Integer from = 0;
         int pages = 0;
         while (from != null) {
-            ObjectNode page = StatusJson.of(status, from);
+            ObjectNode page = StatusJson.of(status, chunks(everyOther, everyOther), from);
             assertThat(page.toString().getBytes(StandardCharsets.UTF_8).length).isLessThan(64 * 1024);
             assertThat(page.get("missingCount").asInt()).isEqualTo(50_000);
             assertThat(page.get("receivedCount").asInt()).isEqualTo(50_000);
@@ -75,8 +79,8 @@ class StatusJsonTest {
 
     @Test
     void shouldListMissingIndexesAsRangesFromTheAskedIndex() {
-        ObjectNode json = StatusJson.of(Samples.status("up_1", "acme", 10 * 4, 4).setReceived(Samples.bits(0, 1, 5))
-                .build(), 3);
+        ObjectNode json = StatusJson.of(Samples.status("up_1", "acme", 10 * 4, 4).build(),
+                chunks(Samples.bits(0, 1, 5), Samples.bits()), 3);
         assertThat(json.get("missing").toString()).isEqualTo("[3,4,6,7,8,9]");
         assertThat(json.get("missingRanges").toString()).isEqualTo("[[3,4],[6,9]]");
         assertThat(json.get("missingCount").asInt()).isEqualTo(7);
@@ -86,7 +90,7 @@ class StatusJsonTest {
     @Test
     void shouldRenderTheErrorOfAFailedUpload() {
         ObjectNode json = StatusJson.of(Samples.status("up_1", "acme", 10, 4).setState(UploadState.FAILED)
-                .setError(new UploadError(FailureReason.CHECKSUM_MISMATCH, "aa", "bb")).build());
+                .setError(new UploadError(FailureReason.CHECKSUM_MISMATCH, "aa", "bb")).build(), NONE, 0);
 
         assertThat(json.get("state").asText()).isEqualTo("failed");
         assertThat(json.get("error").toString()).isEqualTo("{\"code\":\"checksum_mismatch\",\"expected\":\"aa\",\"actual\":\"bb\"}");
@@ -95,7 +99,7 @@ class StatusJsonTest {
     @Test
     void shouldRenderTheAssetOfAFinishedUpload() {
         ObjectNode json = StatusJson.of(Samples.status("up_1", "acme", 10, 4).setState(UploadState.FINISHED)
-                .setAssetId("as_1").setSha256("cd".repeat(32)).build());
+                .setAssetId("as_1").setSha256("cd".repeat(32)).build(), NONE, 0);
         assertThat(json.get("state").asText()).isEqualTo("finished");
         assertThat(json.get("assetId").asText()).isEqualTo("as_1");
         assertThat(json.get("sha256").asText()).isEqualTo("cd".repeat(32));

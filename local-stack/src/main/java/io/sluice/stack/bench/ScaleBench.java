@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.stack.Stack;
 import io.sluice.stack.StackFailure;
+import io.sluice.runtime.service.ServiceId;
 import io.sluice.stack.component.Component;
+import io.sluice.stack.component.ServiceEnvironment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
@@ -26,13 +28,18 @@ import java.util.stream.Stream;
  * stack, fills the status and index topics with synthetic records ({@link SyntheticProjections}),
  * restarts the API and measures again: heap after a full GC, resident memory, time from start to
  * ready, and read latencies at many concurrent clients; then the disk the topics and the API's
- * state take. An API that cannot start with that much history is a result too, reported with the
- * end of its log.
+ * state take; last, a cold start — a new instance, its views' directory removed, reading all of
+ * history. An API that cannot start with that much history is a result too, reported with the end
+ * of its log.
  */
 final class ScaleBench {
 
     private static final double MIB = 1 << 20;
     private static final String API = "ingest-api";
+    private static final String ASSETS_GAUGE = "sluice_ingest_index_view_assets";
+    private static final String STATUSES_GAUGE = "sluice_ingest_status_view_uploads";
+    private static final String CHUNKS_GAUGE = "sluice_ingest_chunk_view_chunks";
+    private static final Duration ABSORB_DEADLINE = Duration.ofMinutes(20);
 
     private final Stack stack;
     private final PrintStream out;
@@ -52,15 +59,22 @@ final class ScaleBench {
                 plan.statuses());
         ApiState before = restartAndMeasure();
         out.printf("empty: API ready in %.1f s, heap after GC %s MiB%n", before.secondsToReady(), mib(before.heapAfterGc()));
+        OptionalLong assetsBefore = apiGauge(ASSETS_GAUGE);
+        OptionalLong statusesBefore = apiGauge(STATUSES_GAUGE);
+        OptionalLong chunksBefore = apiGauge(CHUNKS_GAUGE);
 
         SyntheticProjections.Filled filled = new SyntheticProjections(stack.clientConfig(), plan,
                 new SecureRandom().nextLong()).fill();
         out.printf("filled %,d records in %.1f s (%,.0f records/s)%n", filled.records(), filled.seconds(),
                 filled.records() / filled.seconds());
+        double absorbed = awaitAbsorbed(assetsBefore.orElse(0) + plan.assets(), statusesBefore.orElse(0) + plan.statuses(),
+                chunksBefore.orElse(0) + plan.statuses());
+        if (absorbed >= 0) out.printf("the running API held every filled record %.1f s after the fill ended%n", absorbed);
 
         ApiState after = restartAndMeasure();
         ObjectNode json = new ObjectMapper().createObjectNode().put("date", date.toString()).put("mode", plan.mode())
-                .put("assets", plan.assets()).put("statuses", plan.statuses()).put("fillSeconds", filled.seconds());
+                .put("assets", plan.assets()).put("statuses", plan.statuses()).put("fillSeconds", filled.seconds())
+                .put("absorbSeconds", round(absorbed));
         putState(json.putObject("empty"), before);
         putState(json.putObject("filled"), after);
         ObjectNode reads = json.putObject("reads");
@@ -72,6 +86,12 @@ final class ScaleBench {
             putReads(reads, "upload", load.run(plan.clients(), plan.requestsPerKind(),
                     ReadLoad.randomOf(filled.uploadIds(), "/v1/uploads/")));
             putReads(reads, "listPage", load.run(plan.clients(), plan.requestsPerKind(), n -> "/v1/assets?limit=100"));
+        }
+        if (after.failure() == null) {
+            deleteViews();
+            ApiState cold = restartAndMeasure();
+            out.printf("cold start (no views on disk): API ready in %.1f s%n", cold.secondsToReady());
+            putState(json.putObject("cold"), cold);
         }
         ObjectNode disk = json.putObject("diskMiB");
         disk.put("statusTopic", round(segmentBytes(topicDirectories("sluice.upload-status")) / MIB));
@@ -100,6 +120,41 @@ final class ScaleBench {
                 .findFirst().orElseThrow();
         fullGc(process.pid());
         return new ApiState(process.gauge(http, "sluice_jvm_heap_used_bytes"), process.residentBytes(), seconds, null);
+    }
+
+    /**
+     * Waits until the running API's views hold the filled records (its view-size gauges), as the
+     * time after the fill ended; -1 if they did not within {@link #ABSORB_DEADLINE}.
+     */
+    private double awaitAbsorbed(long assets, long statuses, long chunks) throws InterruptedException, IOException {
+        long start = System.nanoTime();
+        long deadline = start + ABSORB_DEADLINE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (apiGauge(ASSETS_GAUGE).orElse(0) >= assets && apiGauge(STATUSES_GAUGE).orElse(0) >= statuses
+                    && apiGauge(CHUNKS_GAUGE).orElse(0) >= chunks) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            TimeUnit.SECONDS.sleep(1); // a sampling interval, not a wait for readiness
+        }
+        out.printf("the running API did not hold every filled record within %s%n", ABSORB_DEADLINE);
+        return -1;
+    }
+
+    private OptionalLong apiGauge(String name) throws InterruptedException, IOException {
+        SampledProcess process = BenchTarget.of(stack).services().stream().filter(s -> s.name().equals(API))
+                .findFirst().orElseThrow();
+        return process.gauge(http, name);
+    }
+
+    /** Removes the API's views from its state directory, as a new instance starts without them. */
+    private void deleteViews() throws IOException {
+        List<Component> api = stack.resolve(List.of(API));
+        stack.stop(api);
+        Path views = ServiceEnvironment.stateDir(stack.context(), ServiceId.INGEST_API).resolve("views");
+        if (!Files.exists(views)) return;
+        try (Stream<Path> paths = Files.walk(views)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(path);
+        }
     }
 
     /** The first {@code OutOfMemoryError} the API logged since its last start, if any. */
@@ -184,8 +239,13 @@ final class ScaleBench {
                 json.at("/filled/heapAfterGcMiB").asText("-"));
         out.printf("| API resident memory (MiB) | %s | %s |%n", json.at("/empty/rssMiB").asText("-"),
                 json.at("/filled/rssMiB").asText("-"));
+        out.printf("| the running API holds every filled record, after the fill (s) | | %s |%n",
+                json.at("/absorbSeconds").asText("-"));
         out.printf("| API start → ready (s) | %s | %s |%n", json.at("/empty/secondsToReady").asText(),
                 json.at("/filled").has("failure") ? "not ready" : json.at("/filled/secondsToReady").asText());
+        out.printf("| a new API instance (no views on disk): start → ready (s), heap after a full GC (MiB) | | %s, %s |%n",
+                json.at("/cold").has("failure") ? "not ready" : json.at("/cold/secondsToReady").asText("-"),
+                json.at("/cold/heapAfterGcMiB").asText("-"));
         for (String kind : List.of("asset", "upload", "listPage")) {
             out.printf("| reads: %s p50 / p99 (ms), errors | | %s / %s, %s |%n", kind,
                     json.at("/reads/" + kind + "/p50Ms").asText("-"), json.at("/reads/" + kind + "/p99Ms").asText("-"),

@@ -1,15 +1,16 @@
 package io.sluice.stack.bench;
 
 import io.sluice.events.AssetIndexEntry;
+import io.sluice.events.ChunkProgress;
 import io.sluice.events.UploadState;
 import io.sluice.events.UploadStatus;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.schemas.keys.ChunkProgressKeys;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.registry.SchemaRegistryClient;
 import io.sluice.schemas.topics.Topics;
 import io.sluice.stack.DevToken;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -23,7 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Valid index entries and finished-upload statuses, produced straight to the compacted projection
+ * Valid index entries and finished one-chunk uploads (status and chunk progress), produced straight to the compacted projection
  * topics as the index projector and the session processor would write them — years of use in
  * minutes, without uploading a byte. Ids are a run's random prefix and a counter, so runs never
  * collide; one record in {@link ScalePlan#tenantShare()} belongs to the development tenant.
@@ -50,19 +51,21 @@ final class SyntheticProjections {
         long started = System.nanoTime();
         var registry = SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL));
         List<String> assets = produce(Topics.ASSET_INDEX.name(), plan.assets(),
-                Topics.ASSET_INDEX.valueSerde(registry).serializer(), this::assetEntry, "as_");
+                Topics.ASSET_INDEX.valueSerde(registry).serializer(), this::assetEntry, i -> "as_" + suffix(i));
+        produce(Topics.UPLOAD_CHUNKS.name(), plan.statuses(), Topics.UPLOAD_CHUNKS.valueSerde(registry).serializer(),
+                this::chunk, i -> ChunkProgressKeys.key("up_" + suffix(i), 0));
         List<String> uploads = produce(Topics.UPLOAD_STATUS.name(), plan.statuses(),
-                Topics.UPLOAD_STATUS.valueSerde(registry).serializer(), this::status, "up_");
-        return new Filled(assets, uploads, plan.assets() + plan.statuses(), (System.nanoTime() - started) / 1e9);
+                Topics.UPLOAD_STATUS.valueSerde(registry).serializer(), this::status, i -> "up_" + suffix(i));
+        return new Filled(assets, uploads, plan.assets() + 2 * plan.statuses(), (System.nanoTime() - started) / 1e9);
     }
 
     private <V> List<String> produce(String topic, long count, Serializer<V> values, LongFunction<V> record,
-            String idPrefix) throws Exception {
+            LongFunction<String> key) throws Exception {
         List<String> kept = new ArrayList<>();
         try (KafkaProducer<String, V> producer = new KafkaProducer<>(producerProperties(),
                 new org.apache.kafka.common.serialization.StringSerializer(), values)) {
             for (long i = 0; i < count; i++) {
-                String id = idPrefix + suffix(i);
+                String id = key.apply(i);
                 producer.send(new ProducerRecord<>(topic, id, record.apply(i)));
                 if (isDevelopers(i) && kept.size() < KEPT_IDS) kept.add(id);
             }
@@ -93,14 +96,19 @@ final class SyntheticProjections {
     private UploadStatus status(long i) {
         Instant at = Instant.ofEpochMilli(1_700_000_000_000L + i);
         String uploadId = "up_" + suffix(i);
-        ByteBuffer oneChunk = ByteBuffer.wrap(new byte[] {1});
         return UploadStatus.newBuilder().setUploadId(uploadId).setTenant(tenant(i)).setUpdatedAt(at)
                 .setState(UploadState.FINISHED).setFileName("scale-" + i + ".bin")
                 .setContentType("application/octet-stream").setSize(1024).setChunkSize(64 * 1024).setChunkCount(1)
-                .setMetadata(Map.of()).setReceived(oneChunk).setStored(oneChunk.duplicate()).setBytesHashed(1024)
+                .setMetadata(Map.of()).setReceivedCount(1).setStoredCount(1).setBytesHashed(1024)
                 .setParkedBytes(0).setCreatedAt(at).setLastActivityAt(at).setExpiresAt(at.plusSeconds(86_400))
                 .setRejectedChunks(List.of()).setRecentOutcomes(List.of()).setSha256(SHA256)
                 .setAssetId("as_" + uploadId.substring(3)).build();
+    }
+
+    /** The one chunk of a synthetic upload, received and stored. */
+    private ChunkProgress chunk(long i) {
+        return ChunkProgress.newBuilder().setUploadId("up_" + suffix(i)).setTenant(tenant(i)).setIndex(0)
+                .setSha256(SHA256).setStored(true).setUpdatedAt(Instant.ofEpochMilli(1_700_000_000_000L + i)).build();
     }
 
     private String tenant(long i) {

@@ -2,6 +2,7 @@ package io.sluice.schemas.topics;
 
 import io.sluice.events.AssetIndexEntry;
 import io.sluice.events.BlobEvent;
+import io.sluice.events.ChunkProgress;
 import io.sluice.events.DeadLetter;
 import io.sluice.events.UploadDecision;
 import io.sluice.events.UploadFinished;
@@ -84,24 +85,34 @@ public final class Topics {
     /**
      * The status of every upload session, keyed by upload id: a projection the session processor
      * writes after every change to a session, each record the whole current {@code UploadStatus}
-     * (state, received and stored chunks, hash progress, recent rejections and request outcomes).
+     * (state, how many chunks are received and stored, hash progress, recent rejections and
+     * request outcomes; which chunks: {@link #UPLOAD_CHUNKS}).
      * It serves {@code GET /v1/uploads/{id}}, and the ingest API waits on it for the outcome of its
      * open, finish and abort requests. Co-partitioned with the event logs.
      *
      * <p>Compacted: only the latest status of an upload matters, and every record is complete, so a
      * reader that starts late or misses superseded records loses nothing. Compaction lag and segment
      * settings keep the broker's defaults: they only change how soon superseded records go, never
-     * what a reader sees. {@code max.message.bytes} is raised as on the decision topic: with the
-     * default limits (100 GiB uploads, 64 KiB chunks) a status carries two chunk bitsets of 200 KiB
-     * each, and a finish refused for missing chunks lists them, as {@code FinishRejected} does; that
-     * can pass the broker's 1 MiB default.
+     * what a reader sees. A status's size does not grow with the chunk count: a finish refused for
+     * missing chunks lists at most 1,000 of them.
      */
     public static final TopicSpec<String, UploadStatus> UPLOAD_STATUS = new TopicSpec<>(
             "sluice.upload-status", UPLOAD_PARTITIONS,
-            Map.of(
-                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_EVENT_BYTES)),
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
             Format.string(), Format.avro(UploadStatus.class));
+
+    /**
+     * Every accepted chunk of every upload, keyed {@code <uploadId>/<index, ten digits>}
+     * ({@link io.sluice.schemas.keys.ChunkProgressKeys}): a projection the session processor writes
+     * when a chunk is accepted and when its accepted bytes are stored, so that which chunks are
+     * received, stored and missing costs one small record per change, whatever the chunk count.
+     * The ingest API reads it for {@code GET /v1/uploads/{id}}. Compacted; keyed per chunk, so not
+     * co-partitioned with the upload-keyed topics (nothing joins it).
+     */
+    public static final TopicSpec<String, ChunkProgress> UPLOAD_CHUNKS = new TopicSpec<>(
+            "sluice.upload-chunks", UPLOAD_PARTITIONS,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+            Format.string(), Format.avro(ChunkProgress.class));
 
     /** What the blob writer made durable: stored chunks and assembled assets. Co-partitioned with requests. */
     public static final TopicSpec<String, BlobEvent> BLOB_EVENTS = new TopicSpec<>(
@@ -138,8 +149,8 @@ public final class Topics {
             Format.bytes(), Format.avro(DeadLetter.class));
 
     private static final List<TopicSpec<?, ?>> ALL = List.of(
-            UPLOAD_REQUESTS, UPLOAD_DECISIONS, UPLOAD_STATUS, BLOB_EVENTS, UPLOADS_FINISHED, ASSET_INDEX,
-            DEAD_LETTERS);
+            UPLOAD_REQUESTS, UPLOAD_DECISIONS, UPLOAD_STATUS, UPLOAD_CHUNKS, BLOB_EVENTS, UPLOADS_FINISHED,
+            ASSET_INDEX, DEAD_LETTERS);
 
     private Topics() {}
 

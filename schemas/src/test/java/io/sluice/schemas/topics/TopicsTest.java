@@ -22,7 +22,7 @@ class TopicsTest {
         List<String> names = Topics.all().stream().map(TopicSpec::name).toList();
         assertThat(names).allMatch(n -> n.startsWith("sluice.")).doesNotHaveDuplicates();
         assertThat(names).containsExactly("sluice.upload-requests", "sluice.upload-decisions",
-                "sluice.upload-status", "sluice.blob-events", "sluice.uploads-finished", "sluice.asset-index",
+                "sluice.upload-status", "sluice.upload-chunks", "sluice.blob-events", "sluice.uploads-finished", "sluice.asset-index",
                 "sluice.dead-letters");
     }
 
@@ -38,7 +38,7 @@ class TopicsTest {
 
     @Test
     void shouldCompactTheProjectionsButNotTheEventLogs() {
-        Set<TopicSpec<?, ?>> projections = Set.of(Topics.ASSET_INDEX, Topics.UPLOAD_STATUS);
+        Set<TopicSpec<?, ?>> projections = Set.of(Topics.ASSET_INDEX, Topics.UPLOAD_STATUS, Topics.UPLOAD_CHUNKS);
         projections.forEach(t ->
                 assertThat(t.config()).as(t.name())
                         .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));

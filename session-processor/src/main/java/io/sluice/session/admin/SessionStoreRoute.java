@@ -52,14 +52,15 @@ public final class SessionStoreRoute {
                 .map(e -> quoted(e.getKey()) + ":" + session(e.getValue()))
                 .collect(Collectors.joining(",\n  ", "{\n  ", "\n }"));
         return "{\"sessions\":" + sessions
+                + ",\n\"chunkEntries\":" + strings(SessionStoreContents.chunkEntries(streams))
                 + ",\n\"parkedChunks\":" + strings(SessionStoreContents.parkedChunks(streams))
                 + ",\n\"earlyReports\":" + strings(SessionStoreContents.earlyReports(streams)) + "}\n";
     }
 
     private static String session(SessionStoreContents.Session s) {
         return "{\"state\":" + quoted(s.state()) + ",\"hashFrontier\":" + s.hashFrontier()
-                + ",\"bytesHashed\":" + s.bytesHashed() + ",\"received\":" + s.received().toString().replace(" ", "")
-                + ",\"stored\":" + s.stored().toString().replace(" ", "") + ",\"hashState\":" + quoted(s.hashStateHex())
+                + ",\"bytesHashed\":" + s.bytesHashed() + ",\"receivedCount\":" + s.receivedCount()
+                + ",\"storedCount\":" + s.storedCount() + ",\"hashState\":" + quoted(s.hashStateHex())
                 + ",\"lastActivityMillis\":" + s.lastActivityMillis() + ",\"record\":" + quoted(s.recordHex()) + "}";
     }
 

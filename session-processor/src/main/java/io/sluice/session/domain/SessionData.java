@@ -1,25 +1,17 @@
 package io.sluice.session.domain;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 /**
- * The persisted part of an upload session, mutated only by {@link UploadSession}. Per chunk it keeps
- * the accepted SHA-256 (null until accepted) and the SHA-256s of the bytes the blob writer reported
- * stored. Reports can arrive before the chunk is processed here, and for bytes this session will
- * reject (a wrong length, a conflicting duplicate), so until a chunk is accepted every distinct
- * report is kept (concatenated 32-byte digests, at most {@link #MAX_PENDING_REPORTS}); once it is
- * accepted only the report for the accepted bytes counts. The chunks parked ahead of the hash
- * frontier are exactly the accepted ones at or past the frontier.
+ * The persisted part of an upload session that is not per chunk, mutated only by
+ * {@link UploadSession}: its state, how many chunks are received and stored, the hash frontier
+ * and the SHA-256 midstate, the finish, and its times. Its size does not depend on the chunk
+ * count: each chunk's own state is a {@link ChunkEntry} in {@link ChunkEntries}. The chunks parked
+ * ahead of the hash frontier are exactly the accepted ones at or past the frontier.
  */
 public final class SessionData {
 
-    static final int MAX_PENDING_REPORTS = 8;
-
     private UploadState state;
-    private final byte[][] acceptedSha256;
-    private final byte[][] storedSha256;
+    private int receivedCount;
+    private int storedCount;
     private int hashFrontier;
     private long bytesHashed;
     private byte[] hashState;
@@ -33,13 +25,16 @@ public final class SessionData {
     private long endedAtMillis;
 
     @SuppressWarnings("ParameterNumber")
-    public SessionData(UploadState state, byte[][] acceptedSha256, byte[][] storedSha256, int hashFrontier,
-            long bytesHashed, byte[] hashState, long parkedBytes, byte[] finishSha256, boolean verified,
-            String assetId, Failure failure, long createdAtMillis, long lastActivityMillis, long endedAtMillis) {
-        if (acceptedSha256.length != storedSha256.length) throw new IllegalArgumentException("chunk arrays differ");
+    public SessionData(UploadState state, int receivedCount, int storedCount, int hashFrontier, long bytesHashed,
+            byte[] hashState, long parkedBytes, byte[] finishSha256, boolean verified, String assetId, Failure failure,
+            long createdAtMillis, long lastActivityMillis, long endedAtMillis) {
+        if (receivedCount < 0 || storedCount < 0 || storedCount > receivedCount) {
+            throw new IllegalArgumentException("chunk counts out of order: " + receivedCount + " received, "
+                    + storedCount + " stored");
+        }
         this.state = state;
-        this.acceptedSha256 = acceptedSha256;
-        this.storedSha256 = storedSha256;
+        this.receivedCount = receivedCount;
+        this.storedCount = storedCount;
         this.hashFrontier = hashFrontier;
         this.bytesHashed = bytesHashed;
         this.hashState = hashState;
@@ -53,14 +48,21 @@ public final class SessionData {
         this.endedAtMillis = endedAtMillis;
     }
 
-    static SessionData fresh(int chunkCount, long nowMillis) {
-        return new SessionData(UploadState.OPEN, new byte[chunkCount][], new byte[chunkCount][], 0, 0,
-                RollingSha256.start().encodedState(), 0, null, false, null, null, nowMillis, nowMillis, 0);
+    static SessionData fresh(long nowMillis) {
+        return new SessionData(UploadState.OPEN, 0, 0, 0, 0, RollingSha256.start().encodedState(), 0, null, false,
+                null, null, nowMillis, nowMillis, 0);
+    }
+
+    public SessionData copy() {
+        return new SessionData(state, receivedCount, storedCount, hashFrontier, bytesHashed, hashState.clone(),
+                parkedBytes, finishSha256, verified, assetId, failure, createdAtMillis, lastActivityMillis, endedAtMillis);
     }
 
     public UploadState state() { return state; }
-    public byte[][] acceptedSha256() { return acceptedSha256; }
-    public byte[][] storedSha256() { return storedSha256; }
+    /** Chunks accepted (hashed or parked). */
+    public int receivedCount() { return receivedCount; }
+    /** Accepted chunks whose accepted bytes are stored. */
+    public int storedCount() { return storedCount; }
     public int hashFrontier() { return hashFrontier; }
     public long bytesHashed() { return bytesHashed; }
     public byte[] hashState() { return hashState; }
@@ -73,44 +75,6 @@ public final class SessionData {
     public long lastActivityMillis() { return lastActivityMillis; }
     public long endedAtMillis() { return endedAtMillis; }
 
-    /** Indexes of chunks not yet accepted, ascending. */
-    public List<Integer> missing() {
-        List<Integer> missing = new ArrayList<>();
-        for (int i = 0; i < acceptedSha256.length; i++) if (acceptedSha256[i] == null) missing.add(i);
-        return missing;
-    }
-
-    /** Indexes of chunks accepted (hashed or parked), ascending. */
-    public List<Integer> received() {
-        List<Integer> received = new ArrayList<>();
-        for (int i = 0; i < acceptedSha256.length; i++) if (acceptedSha256[i] != null) received.add(i);
-        return received;
-    }
-
-    /** Indexes of accepted chunks whose accepted bytes are stored, ascending. */
-    public List<Integer> stored() {
-        List<Integer> stored = new ArrayList<>();
-        for (int i = 0; i < acceptedSha256.length; i++) if (isStored(i)) stored.add(i);
-        return stored;
-    }
-
-    boolean allStored() {
-        for (int i = 0; i < acceptedSha256.length; i++) if (!isStored(i)) return false;
-        return true;
-    }
-
-    private boolean isStored(int index) {
-        return acceptedSha256[index] != null && Arrays.equals(acceptedSha256[index], storedSha256[index]);
-    }
-
-    private static boolean contains(byte[] reports, byte[] sha256) {
-        if (reports == null) return false;
-        for (int offset = 0; offset < reports.length; offset += Sha256.LENGTH) {
-            if (Arrays.equals(reports, offset, offset + Sha256.LENGTH, sha256, 0, Sha256.LENGTH)) return true;
-        }
-        return false;
-    }
-
     RollingSha256 hash() {
         return RollingSha256.resume(hashState);
     }
@@ -119,28 +83,13 @@ public final class SessionData {
         hashState = hash.encodedState();
     }
 
-    void accept(int index, byte[] sha256) {
-        acceptedSha256[index] = sha256;
-        storedSha256[index] = contains(storedSha256[index], sha256) ? sha256 : null;
+    void countAccepted(boolean alreadyStored) {
+        receivedCount++;
+        if (alreadyStored) storedCount++;
     }
 
-    /** Records a stored report; see the class comment for which ones are kept. */
-    void recordStored(int index, byte[] sha256) {
-        if (acceptedSha256[index] != null) {
-            if (Arrays.equals(acceptedSha256[index], sha256)) storedSha256[index] = sha256;
-            return;
-        }
-        byte[] reports = storedSha256[index];
-        if (contains(reports, sha256)) return;
-        if (reports == null) {
-            storedSha256[index] = sha256.clone();
-            return;
-        }
-        int keep = Math.min(reports.length, (MAX_PENDING_REPORTS - 1) * Sha256.LENGTH); // the newest reports
-        byte[] grown = new byte[keep + Sha256.LENGTH];
-        System.arraycopy(reports, reports.length - keep, grown, 0, keep);
-        System.arraycopy(sha256, 0, grown, keep, Sha256.LENGTH);
-        storedSha256[index] = grown;
+    void countStored() {
+        storedCount++;
     }
 
     void advanceFrontier(int chunkLength) {

@@ -13,10 +13,14 @@ public final class Sha256 {
     private Sha256() {}
 
     public static byte[] of(byte[] bytes, int offset, int length) {
+        MessageDigest digest = newDigest();
+        digest.update(bytes, offset, length);
+        return digest.digest();
+    }
+
+    public static MessageDigest newDigest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(bytes, offset, length);
-            return digest.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One upload's state and the rules that move it. Each command returns the events it decided, in
@@ -29,27 +31,33 @@ import java.util.Optional;
  */
 public final class UploadSession {
 
+    /** Missing chunks a refused finish names at most; the count says how many there are. */
+    public static final int MAX_MISSING_LISTED = 1000;
+
     private final UploadSpec spec;
     private final SessionData data;
     private final ParkedChunks parkedChunks;
+    private final ChunkEntries chunks;
 
-    private UploadSession(UploadSpec spec, SessionData data, ParkedChunks parkedChunks) {
+    private UploadSession(UploadSpec spec, SessionData data, ParkedChunks parkedChunks, ChunkEntries chunks) {
         this.spec = spec;
         this.data = data;
         this.parkedChunks = parkedChunks;
+        this.chunks = chunks;
     }
 
     /** A new session for an upload that was just opened. */
-    public static UploadSession open(UploadSpec spec, long nowMillis, ParkedChunks parkedChunks) {
-        return new UploadSession(spec, SessionData.fresh(spec.chunkCount(), nowMillis), parkedChunks);
+    public static UploadSession open(UploadSpec spec, long nowMillis, ParkedChunks parkedChunks, ChunkEntries chunks) {
+        return new UploadSession(spec, SessionData.fresh(nowMillis), parkedChunks, chunks);
     }
 
     /** A session rebuilt from its persisted state. */
-    public static UploadSession restore(UploadSpec spec, SessionData data, ParkedChunks parkedChunks) {
-        if (data.acceptedSha256().length != spec.chunkCount()) {
+    public static UploadSession restore(UploadSpec spec, SessionData data, ParkedChunks parkedChunks,
+            ChunkEntries chunks) {
+        if (data.receivedCount() > spec.chunkCount()) {
             throw new IllegalArgumentException("session data does not match the spec's chunk count");
         }
-        return new UploadSession(spec, data, parkedChunks);
+        return new UploadSession(spec, data, parkedChunks, chunks);
     }
 
     public UploadSpec spec() {
@@ -86,9 +94,9 @@ public final class UploadSession {
             return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.DIGEST_MISMATCH,
                     "the chunk's SHA-256 does not match its bytes"));
         }
-        byte[] accepted = data.acceptedSha256()[index];
-        if (accepted != null) {
-            if (Arrays.equals(accepted, actualSha)) return List.of(); // same bytes again: nothing changes
+        ChunkEntry entry = chunks.get(spec.uploadId(), index);
+        if (entry != null && entry.isAccepted()) {
+            if (Arrays.equals(entry.accepted(), actualSha)) return List.of(); // same bytes again: nothing changes
             return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.CHUNK_CONFLICT,
                     "chunk " + index + " was already accepted with different bytes"));
         }
@@ -96,7 +104,7 @@ public final class UploadSession {
         if (index == data.hashFrontier()) {
             RollingSha256 hash = data.hash();
             hash.update(bytes, 0, bytes.length);
-            data.accept(index, actualSha);
+            accept(index, entry, actualSha);
             data.advanceFrontier(bytes.length);
             absorbParked(hash);
             data.saveHash(hash);
@@ -111,7 +119,7 @@ public final class UploadSession {
             return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.TOO_FAR_AHEAD, tooFarAhead.get().detail()));
         }
         parkedChunks.park(spec.uploadId(), index, bytes);
-        data.accept(index, actualSha);
+        accept(index, entry, actualSha);
         data.addParked(bytes.length);
         return List.of(new ChunkAccepted(index, bytes.length, actualSha, true));
     }
@@ -124,7 +132,12 @@ public final class UploadSession {
      */
     public List<UploadEvent> chunkStored(int index, byte[] sha256) {
         if (index < 0 || index >= spec.chunkCount()) return List.of();
-        data.recordStored(index, sha256);
+        ChunkEntry entry = chunks.get(spec.uploadId(), index);
+        ChunkEntry updated = entry == null ? ChunkEntry.reported(sha256) : entry.withReport(sha256);
+        if (!updated.equals(entry)) {
+            chunks.put(spec.uploadId(), index, updated);
+            if (updated.stored() && (entry == null || !entry.stored())) data.countStored();
+        }
         if (data.state().isTerminal()) return List.of();
         return afterProgress(List.of());
     }
@@ -151,10 +164,10 @@ public final class UploadSession {
         if (size != spec.size()) {
             return fail(FailureReason.SIZE_MISMATCH, Long.toString(spec.size()), Long.toString(size));
         }
-        List<Integer> missing = data.missing();
-        if (!missing.isEmpty()) {
-            return List.of(new FinishRejected(RejectionReason.CHUNKS_MISSING, missing,
-                    missing.size() + " of " + spec.chunkCount() + " chunks missing"));
+        int missingCount = spec.chunkCount() - data.receivedCount();
+        if (missingCount > 0) {
+            return List.of(new FinishRejected(RejectionReason.CHUNKS_MISSING, missing(MAX_MISSING_LISTED),
+                    missingCount + " of " + spec.chunkCount() + " chunks missing"));
         }
         byte[] actual = data.hash().peek();
         byte[] declared = spec.declaredSha256();
@@ -204,9 +217,53 @@ public final class UploadSession {
         return new ChunkRejected(index, bytes.length, sha256, reason, detail);
     }
 
+    /** Indexes of chunks not yet accepted, ascending, at most {@code limit} of them. */
+    public List<Integer> missing(int limit) {
+        List<Integer> missing = new ArrayList<>();
+        int[] next = {0};
+        chunks.scan(spec.uploadId(), 0, (index, entry) -> {
+            if (!entry.isAccepted()) return true;
+            for (int gap = next[0]; gap < index && missing.size() < limit; gap++) missing.add(gap);
+            next[0] = index + 1;
+            return missing.size() < limit;
+        });
+        for (int gap = next[0]; gap < spec.chunkCount() && missing.size() < limit; gap++) missing.add(gap);
+        return missing;
+    }
+
+    /** Each accepted chunk's SHA-256 by index, ascending, at most {@code limit} of them. */
+    public SortedMap<Integer, byte[]> accepted(int limit) {
+        SortedMap<Integer, byte[]> accepted = new TreeMap<>();
+        chunks.scan(spec.uploadId(), 0, (index, entry) -> {
+            if (entry.isAccepted()) accepted.put(index, entry.accepted());
+            return accepted.size() < limit;
+        });
+        return accepted;
+    }
+
+    /** Indexes of accepted chunks whose accepted bytes are stored, ascending, at most {@code limit} of them. */
+    public List<Integer> stored(int limit) {
+        List<Integer> stored = new ArrayList<>();
+        chunks.scan(spec.uploadId(), 0, (index, entry) -> {
+            if (entry.stored()) stored.add(index);
+            return stored.size() < limit;
+        });
+        return stored;
+    }
+
+    private void accept(int index, ChunkEntry entry, byte[] sha256) {
+        ChunkEntry accepted = (entry == null ? new ChunkEntry(null, false, new byte[0]) : entry).accept(sha256);
+        chunks.put(spec.uploadId(), index, accepted);
+        data.countAccepted(accepted.stored());
+    }
+
+    private boolean isAccepted(int index) {
+        ChunkEntry entry = chunks.get(spec.uploadId(), index);
+        return entry != null && entry.isAccepted();
+    }
+
     private void absorbParked(RollingSha256 hash) {
-        byte[][] accepted = data.acceptedSha256();
-        while (data.hashFrontier() < spec.chunkCount() && accepted[data.hashFrontier()] != null) {
+        while (data.hashFrontier() < spec.chunkCount() && isAccepted(data.hashFrontier())) {
             int index = data.hashFrontier();
             byte[] bytes = parkedChunks.take(spec.uploadId(), index);
             hash.update(bytes, 0, bytes.length);
@@ -217,10 +274,12 @@ public final class UploadSession {
 
     /** FINISHING becomes verified once every chunk's stored bytes are the accepted ones. */
     private List<UploadEvent> afterProgress(List<UploadEvent> events) {
-        if (data.state() != UploadState.FINISHING || data.verified() || !data.allStored()) return events;
+        if (data.state() != UploadState.FINISHING || data.verified() || data.storedCount() < spec.chunkCount()) {
+            return events;
+        }
         data.markVerified();
         List<UploadEvent> out = new ArrayList<>(events);
-        out.add(new UploadVerified(spec.size(), data.finishSha256(), List.of(data.acceptedSha256())));
+        out.add(new UploadVerified(spec.size(), data.finishSha256(), List.copyOf(accepted(spec.chunkCount()).values())));
         return out;
     }
 
@@ -231,10 +290,11 @@ public final class UploadSession {
     }
 
     private void dropParked() {
-        byte[][] accepted = data.acceptedSha256();
-        for (int index = data.hashFrontier(); index < accepted.length; index++) {
-            if (accepted[index] != null) parkedChunks.discard(spec.uploadId(), index);
-        }
+        if (data.parkedBytes() == 0) return;
+        chunks.scan(spec.uploadId(), data.hashFrontier(), (index, entry) -> {
+            if (entry.isAccepted()) parkedChunks.discard(spec.uploadId(), index);
+            return true;
+        });
         data.addParked(-data.parkedBytes());
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.session.topology;
 import io.sluice.events.RejectedChunk;
 import io.sluice.events.RequestOutcome;
 import io.sluice.events.UploadOpened;
+import io.sluice.session.domain.ChunkEntries;
 import io.sluice.session.domain.ParkedChunks;
 import io.sluice.session.domain.Sha256;
 import io.sluice.session.domain.SessionData;
@@ -13,7 +14,8 @@ import java.util.Deque;
 
 /**
  * What the {@code upload-sessions} store keeps per upload: the request that opened it, the domain
- * session's data, and the recent rejections and request outcomes the status projection shows.
+ * session's data, and the recent rejections and request outcomes the status projection shows. Its
+ * size is bounded whatever the chunk count (per-chunk state lives in {@link ChunkEntryStore}).
  */
 final class SessionRecord {
 
@@ -33,13 +35,13 @@ final class SessionRecord {
         this.outcomes = outcomes;
     }
 
-    static SessionRecord open(UploadOpened opened, long nowMillis, ParkedChunks parked) {
-        UploadSession session = UploadSession.open(spec(opened), nowMillis, parked);
+    static SessionRecord open(UploadOpened opened, long nowMillis, ParkedChunks parked, ChunkEntries chunks) {
+        UploadSession session = UploadSession.open(spec(opened), nowMillis, parked, chunks);
         return new SessionRecord(opened, session.data(), new ArrayDeque<>(), new ArrayDeque<>());
     }
 
-    UploadSession session(ParkedChunks parked) {
-        return UploadSession.restore(spec(opened), data, parked);
+    UploadSession session(ParkedChunks parked, ChunkEntries chunks) {
+        return UploadSession.restore(spec(opened), data, parked, chunks);
     }
 
     static UploadSpec spec(UploadOpened opened) {

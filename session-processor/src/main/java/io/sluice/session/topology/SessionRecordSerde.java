@@ -32,7 +32,8 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 final class SessionRecordSerde implements Serde<SessionRecord> {
 
-    private static final byte FORMAT_V1 = 1;
+    /** Format 1 held every chunk's digests in the record; format 2 holds counts (chunks: {@link ChunkEntryStore}). */
+    private static final byte FORMAT_V2 = 2;
 
     static {
         io.sluice.schemas.serde.EventClassTrust.trustEventClasses();
@@ -50,18 +51,14 @@ final class SessionRecordSerde implements Serde<SessionRecord> {
 
     static byte[] write(SessionRecord record) {
         try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(256 + record.data.acceptedSha256().length * 70);
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
             DataOutputStream out = new DataOutputStream(buffer);
-            out.writeByte(FORMAT_V1);
+            out.writeByte(FORMAT_V2);
             writeAvro(out, record.opened);
             SessionData d = record.data;
             out.writeByte(d.state().ordinal());
-            int chunks = d.acceptedSha256().length;
-            out.writeInt(chunks);
-            for (int i = 0; i < chunks; i++) {
-                writeBytes(out, d.acceptedSha256()[i]);
-                writeBytes(out, d.storedSha256()[i]);
-            }
+            out.writeInt(d.receivedCount());
+            out.writeInt(d.storedCount());
             out.writeInt(d.hashFrontier());
             out.writeLong(d.bytesHashed());
             writeBytes(out, d.hashState());
@@ -87,17 +84,13 @@ final class SessionRecordSerde implements Serde<SessionRecord> {
     static SessionRecord read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format != FORMAT_V1) throw new IllegalStateException("unknown session record format " + format);
+            if (format != FORMAT_V2) {
+                throw new IllegalStateException("unknown session record format " + format
+                        + " (format 1 is from before per-chunk entries: rebuild the state from the topics)");
+            }
             UploadOpened opened = readAvro(in, UploadOpened.class);
             UploadState state = UploadState.values()[in.readByte()];
-            int chunks = in.readInt();
-            byte[][] accepted = new byte[chunks][];
-            byte[][] stored = new byte[chunks][];
-            for (int i = 0; i < chunks; i++) {
-                accepted[i] = readBytes(in);
-                stored[i] = readBytes(in);
-            }
-            SessionData data = new SessionData(state, accepted, stored, in.readInt(), in.readLong(), readBytes(in),
+            SessionData data = new SessionData(state, in.readInt(), in.readInt(), in.readInt(), in.readLong(), readBytes(in),
                     in.readLong(), readBytes(in), in.readBoolean(), readString(in), readFailure(in), in.readLong(),
                     in.readLong(), in.readLong());
             Deque<RejectedChunk> rejected = new ArrayDeque<>();

@@ -3,7 +3,6 @@ package io.sluice.session.topology;
 import io.sluice.session.domain.SessionData;
 import io.sluice.session.domain.Sha256;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KafkaStreams;
@@ -29,7 +28,7 @@ public final class SessionStoreContents {
      *     rejections, times, everything; two sessions are the same exactly when these are equal
      * @param hashStateHex the rolling SHA-256 midstate
      */
-    public record Session(String state, int hashFrontier, long bytesHashed, List<Integer> received, List<Integer> stored,
+    public record Session(String state, int hashFrontier, long bytesHashed, int receivedCount, int storedCount,
             String hashStateHex, long lastActivityMillis, String recordHex) {}
 
     private SessionStoreContents() {}
@@ -43,7 +42,7 @@ public final class SessionStoreContents {
                 KeyValue<String, SessionRecord> entry = all.next();
                 SessionData data = entry.value.data;
                 sessions.put(entry.key, new Session(data.state().name(), data.hashFrontier(), data.bytesHashed(),
-                        data.received(), data.stored(), HEX.formatHex(data.hashState()), data.lastActivityMillis(),
+                        data.receivedCount(), data.storedCount(), HEX.formatHex(data.hashState()), data.lastActivityMillis(),
                         HEX.formatHex(SessionRecordSerde.write(entry.value))));
             }
         }
@@ -53,6 +52,28 @@ public final class SessionStoreContents {
     /** The parked chunks (key: upload id and index) and the SHA-256 of their bytes. */
     public static SortedMap<String, String> parkedChunks(KafkaStreams streams) {
         return digests(streams, SessionProcessorTopology.PARKED_CHUNKS_STORE);
+    }
+
+    /**
+     * Per upload, the SHA-256 of all its chunk entries as stored (keys and values, in key order): equal
+     * exactly when every chunk's accepted digest, stored flag and pending reports are.
+     */
+    public static SortedMap<String, String> chunkEntries(KafkaStreams streams) {
+        ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
+                SessionProcessorTopology.CHUNK_ENTRIES_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+        SortedMap<String, java.security.MessageDigest> digests = new TreeMap<>();
+        try (KeyValueIterator<String, byte[]> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> entry = all.next();
+                java.security.MessageDigest digest = digests.computeIfAbsent(
+                        entry.key.substring(0, entry.key.lastIndexOf('/')), upload -> Sha256.newDigest());
+                digest.update(entry.key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(entry.value);
+            }
+        }
+        SortedMap<String, String> hex = new TreeMap<>();
+        digests.forEach((upload, digest) -> hex.put(upload, HEX.formatHex(digest.digest())));
+        return hex;
     }
 
     /** The stored-chunk reports kept for uploads not opened yet, and the SHA-256 of each stored value. */

@@ -8,22 +8,19 @@ import io.sluice.schemas.keys.UploadIds;
 import io.sluice.session.domain.Failure;
 import io.sluice.session.domain.SessionData;
 import io.sluice.session.domain.Sha256;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 
-/** The status projection of a session: what {@code GET /v1/uploads/{id}} shows. */
+/**
+ * The status projection of a session: what {@code GET /v1/uploads/{id}} shows, with the chunk
+ * progress records for which chunks. Bounded whatever the chunk count.
+ */
 final class StatusProjection {
 
     private StatusProjection() {}
 
     static UploadStatus of(SessionRecord record, Instant updatedAt) {
         SessionData d = record.data;
-        BitSet received = new BitSet(d.acceptedSha256().length);
-        d.received().forEach(received::set);
-        BitSet stored = new BitSet(d.acceptedSha256().length);
-        d.stored().forEach(stored::set);
         return UploadStatus.newBuilder()
                 .setUploadId(record.opened.getUploadId())
                 .setTenant(record.opened.getTenant())
@@ -37,8 +34,8 @@ final class StatusProjection {
                 .setIdempotencyKey(record.opened.getIdempotencyKey())
                 .setDerivativeOf(record.opened.getDerivativeOf())
                 .setMetadata(record.opened.getMetadata())
-                .setReceived(ByteBuffer.wrap(received.toByteArray()))
-                .setStored(ByteBuffer.wrap(stored.toByteArray()))
+                .setReceivedCount(d.receivedCount())
+                .setStoredCount(d.storedCount())
                 .setBytesHashed(d.bytesHashed())
                 .setParkedBytes(d.parkedBytes())
                 .setCreatedAt(Instant.ofEpochMilli(d.createdAtMillis()))

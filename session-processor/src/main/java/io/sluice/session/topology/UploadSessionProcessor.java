@@ -3,7 +3,9 @@ package io.sluice.session.topology;
 import io.sluice.events.AbortRequested;
 import io.sluice.events.AssetStored;
 import io.sluice.events.BlobEvent;
+import io.sluice.events.ChunkProgress;
 import io.sluice.events.ChunkReceived;
+import io.sluice.schemas.keys.ChunkProgressKeys;
 import io.sluice.events.ChunkStored;
 import io.sluice.events.DeadLetterReason;
 import io.sluice.events.ExpiryRequested;
@@ -63,16 +65,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class UploadSessionProcessor implements Processor<String, Object, String, Object> {
 
     /**
-     * Missing chunks listed in a status's request outcome; the status's {@code received} bitset
-     * names all of them, and the status must stay far below the topic's record limit.
+     * Missing chunks listed in a status's request outcome (the chunk progress topic names all of
+     * them); the status must stay small whatever the chunk count.
      */
-    static final int MAX_MISSING_IN_OUTCOME = 1000;
+    static final int MAX_MISSING_IN_OUTCOME = io.sluice.session.domain.UploadSession.MAX_MISSING_LISTED;
 
     private final SessionProcessorSettings settings;
     private final RequestDeadLetters deadLetters;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, SessionRecord> sessions;
     private ParkedChunkStore parked;
+    private ChunkEntryStore chunks;
     private EarlyReportStore earlyReports;
     /** Expiry requests sent and not yet seen back, by upload id: the activity time they were for. */
     private final Map<String, Long> expiryRequested = new HashMap<>();
@@ -87,6 +90,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
         this.context = context;
         this.sessions = context.getStateStore(SessionProcessorTopology.SESSIONS_STORE);
         this.parked = new ParkedChunkStore(context.getStateStore(SessionProcessorTopology.PARKED_CHUNKS_STORE));
+        this.chunks = new ChunkEntryStore(context.getStateStore(SessionProcessorTopology.CHUNK_ENTRIES_STORE));
         this.earlyReports = new EarlyReportStore(context.getStateStore(SessionProcessorTopology.EARLY_REPORTS_STORE));
         context.schedule(settings.expiryCheckInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
             requestExpiries(now);
@@ -96,6 +100,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
 
     @Override
     public void process(Record<String, Object> record) {
+        chunks.drainChanged(); // left over only if an earlier record failed: its transaction aborts
         switch (record.value()) {
             case UploadRequest request -> processRequest(record, request);
             case BlobEvent blobEvent -> processBlobEvent(record, blobEvent.getPayload());
@@ -136,7 +141,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
                         .setDetail(invalid.get().detail()).build()));
                 return;
             }
-            SessionRecord created = SessionRecord.open(opened, opened.getTimestamp().toEpochMilli(), parked);
+            SessionRecord created = SessionRecord.open(opened, opened.getTimestamp().toEpochMilli(), parked, chunks);
             applyEarlyReports(created);
             acceptOpen(record, created, opened);
             return;
@@ -186,7 +191,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
             events = List.of(new UploadEvent.ChunkRejected(chunk.getIndex(), bytes.length, Sha256.of(bytes),
                     io.sluice.session.domain.RejectionReason.DIGEST_MISMATCH, "sha256 must be 64 hex digits"));
         } else {
-            events = session.session(parked).receiveChunk(chunk.getIndex(), bytes, claimed,
+            events = session.session(parked, chunks).receiveChunk(chunk.getIndex(), bytes, claimed,
                     chunk.getTimestamp().toEpochMilli(), settings.parkedBytesLimit());
         }
         if (events.isEmpty()) return; // the same bytes again: nothing changed
@@ -211,7 +216,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
         List<UploadEvent> events = malformed.isPresent()
                 ? List.of(new UploadEvent.FinishRejected(io.sluice.session.domain.RejectionReason.INVALID_REQUEST,
                         List.of(), malformed.get().detail()))
-                : session.session(parked).requestFinish(finish.getSize(), Sha256.fromHex(finish.getSha256()),
+                : session.session(parked, chunks).requestFinish(finish.getSize(), Sha256.fromHex(finish.getSha256()),
                         finish.getTimestamp().toEpochMilli());
         RequestOutcome outcome = outcome(finish.getEventId(), RequestKind.FINISH, true, null, null, List.of(),
                 finish.getTimestamp());
@@ -237,7 +242,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
                     abort.getEventId(), abort.getUploadId(), abort.getTenant(), abort.getTimestamp());
             return;
         }
-        List<UploadEvent> events = session.session(parked).abort(abort.getTimestamp().toEpochMilli());
+        List<UploadEvent> events = session.session(parked, chunks).abort(abort.getTimestamp().toEpochMilli());
         RequestOutcome outcome = outcome(abort.getEventId(), RequestKind.ABORT, true, null, null, List.of(),
                 abort.getTimestamp());
         if (!events.isEmpty() && events.getFirst() instanceof UploadEvent.AbortRejected r) {
@@ -275,7 +280,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
         SessionRecord session = sessionOf(expiry.getUploadId(), expiry.getTenant());
         if (session == null) return;
         if (session.data.lastActivityMillis() > expiry.getLastActivityAt().toEpochMilli()) return; // stale
-        List<UploadEvent> events = session.session(parked).expire(expiry.getTimestamp().toEpochMilli());
+        List<UploadEvent> events = session.session(parked, chunks).expire(expiry.getTimestamp().toEpochMilli());
         if (events.isEmpty()) return;
         apply(record, session, events, expiry.getEventId(), expiry.getTimestamp());
     }
@@ -292,13 +297,13 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
             earlyReports.keep(stored, stored.getTimestamp().toEpochMilli());
             return;
         }
-        List<UploadEvent> events = session.session(parked).chunkStored(stored.getIndex(), sha);
+        List<UploadEvent> events = session.session(parked, chunks).chunkStored(stored.getIndex(), sha);
         apply(record, session, events, stored.getEventId(), stored.getTimestamp());
     }
 
     /** Applies the stored reports that arrived before the upload was opened (see {@link EarlyReportStore}). */
     private void applyEarlyReports(SessionRecord created) {
-        var session = created.session(parked);
+        var session = created.session(parked, chunks);
         for (EarlyReportStore.EarlyReport report : earlyReports.drain(created.opened.getUploadId())) {
             byte[] sha = parseSha(report.sha256());
             if (sha != null && report.tenant().equals(created.opened.getTenant())) session.chunkStored(report.index(), sha);
@@ -308,7 +313,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
     private void processFinished(Record<String, Object> record, UploadFinished finished) {
         SessionRecord session = sessionOf(finished.getUploadId(), finished.getTenant());
         if (session == null) return;
-        List<UploadEvent> events = session.session(parked).completed(finished.getAssetId());
+        List<UploadEvent> events = session.session(parked, chunks).completed(finished.getAssetId());
         if (events.isEmpty()) return;
         apply(record, session, events, finished.getEventId(), finished.getTimestamp());
     }
@@ -332,6 +337,21 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
     private void save(Record<String, Object> record, SessionRecord session, Instant at) {
         sessions.put(session.opened.getUploadId(), session);
         context.forward(record.withValue(StatusProjection.of(session, at)), SessionProcessorTopology.STATUS_SINK);
+        publishChunkProgress(record, session, at);
+    }
+
+    /** One record per chunk whose accepted or stored state changed (contract: the chunk progress topic). */
+    private void publishChunkProgress(Record<String, Object> record, SessionRecord session, Instant at) {
+        String uploadId = session.opened.getUploadId();
+        for (int index : new java.util.TreeSet<>(chunks.drainChanged())) {
+            var entry = chunks.get(uploadId, index);
+            if (entry == null || !entry.isAccepted()) continue; // only reports so far: nothing to show
+            ChunkProgress progress = ChunkProgress.newBuilder().setUploadId(uploadId)
+                    .setTenant(session.opened.getTenant()).setIndex(index).setSha256(Sha256.hex(entry.accepted()))
+                    .setStored(entry.stored()).setUpdatedAt(at).build();
+            context.forward(new Record<>(ChunkProgressKeys.key(uploadId, index), (Object) progress, record.timestamp()),
+                    SessionProcessorTopology.CHUNK_PROGRESS_SINK);
+        }
     }
 
     private void forwardDecision(Record<String, Object> record, UploadDecision decision) {
@@ -351,7 +371,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
                 KeyValue<String, SessionRecord> entry = all.next();
                 SessionRecord session = entry.value;
                 Duration ttl = Duration.ofMillis(session.opened.getIdleTtlMillis());
-                if (!session.session(parked).isIdle(nowMillis, ttl)) continue;
+                if (!session.session(parked, chunks).isIdle(nowMillis, ttl)) continue;
                 long lastActivity = session.data.lastActivityMillis();
                 if (Objects.equals(expiryRequested.get(entry.key), lastActivity)) continue;
                 expiryRequested.put(entry.key, lastActivity);

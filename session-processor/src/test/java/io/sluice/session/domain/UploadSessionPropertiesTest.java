@@ -44,7 +44,8 @@ class UploadSessionPropertiesTest {
     @Property(tries = 1000)
     void shouldKeepTheInvariantsUnderAnySequenceOfOperations(@ForAll("sequences") List<Step> steps) {
         InMemoryParkedChunks parked = new InMemoryParkedChunks();
-        UploadSession session = UploadSession.open(new UploadSpec("up", "t", FILE.length, CHUNK, null), 0, parked);
+        UploadSession session = UploadSession.open(new UploadSpec("up", "t", FILE.length, CHUNK, null), 0, parked,
+                new InMemoryChunkEntries());
         Map<Integer, byte[]> acceptedBytes = new HashMap<>();
         UploadState terminalSeen = null;
         long now = 0;
@@ -60,10 +61,14 @@ class UploadSessionPropertiesTest {
                 if (event instanceof UploadVerified verified) assertVerifiedMeansComplete(session, verified, acceptedBytes);
             }
             for (Map.Entry<Integer, byte[]> accepted : acceptedBytes.entrySet()) {
-                assertThat(session.data().acceptedSha256()[accepted.getKey()])
+                assertThat(session.accepted(CHUNKS).get(accepted.getKey()))
                         .as("accepted bytes of chunk %d never change", accepted.getKey())
                         .isEqualTo(Sha256.of(accepted.getValue()));
             }
+            assertThat(session.data().receivedCount()).as("the received count is the accepted entries")
+                    .isEqualTo(session.accepted(CHUNKS).size()).isEqualTo(acceptedBytes.size());
+            assertThat(session.data().storedCount()).as("the stored count is the stored entries")
+                    .isEqualTo(session.stored(CHUNKS).size());
             if (terminalSeen != null) assertThat(session.state()).as("terminal states are final").isEqualTo(terminalSeen);
             if (session.state().isTerminal()) terminalSeen = session.state();
             if (session.state() == UploadState.FINISHED) assertThat(session.data().verified()).isTrue();
@@ -83,7 +88,8 @@ class UploadSessionPropertiesTest {
         for (int i = 0; i < CHUNKS; i++) whole.writeBytes(acceptedBytes.get(i));
         assertThat(whole.size()).as("size matches").isEqualTo(FILE.length).isEqualTo((int) verified.size());
         assertThat(verified.sha256()).as("hash of the accepted bytes").isEqualTo(Sha256.of(whole.toByteArray()));
-        assertThat(session.data().stored()).as("every chunk stored").hasSize(CHUNKS);
+        assertThat(session.stored(CHUNKS)).as("every chunk stored").hasSize(CHUNKS);
+        assertThat(session.data().storedCount()).isEqualTo(CHUNKS);
     }
 
     private static List<UploadEvent> apply(UploadSession session, Step step, long now) {

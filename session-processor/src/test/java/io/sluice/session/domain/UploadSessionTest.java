@@ -23,9 +23,10 @@ class UploadSessionTest {
     private static final long NO_PARKING_LIMIT = Long.MAX_VALUE;
 
     private final InMemoryParkedChunks parked = new InMemoryParkedChunks();
+    private final InMemoryChunkEntries chunks = new InMemoryChunkEntries();
     private final byte[] file = randomBytes(CHUNK * 3 + 100, 7);
     private final UploadSpec spec = new UploadSpec("up-1", "tenant-a", file.length, CHUNK, null);
-    private final UploadSession session = UploadSession.open(spec, 1_000, parked);
+    private final UploadSession session = UploadSession.open(spec, 1_000, parked, chunks);
 
     @Test
     void shouldComputeChunkCountAndLastChunkLength() {
@@ -80,7 +81,7 @@ class UploadSessionTest {
 
         assertThat(events).singleElement().isInstanceOfSatisfying(ChunkRejected.class,
                 r -> assertThat(r.reason()).isEqualTo(RejectionReason.TOO_FAR_AHEAD));
-        assertThat(session.data().missing()).containsExactly(0, 1, 3);
+        assertThat(session.missing(10)).containsExactly(0, 1, 3);
         receive(0);
         receive(1);
         assertThat(session.receiveChunk(3, chunk(3), null, 1_000, CHUNK)).singleElement().isInstanceOf(ChunkAccepted.class);
@@ -105,7 +106,7 @@ class UploadSessionTest {
 
         assertThat(events).singleElement().isInstanceOfSatisfying(ChunkRejected.class,
                 r -> assertThat(r.reason()).isEqualTo(RejectionReason.CHUNK_CONFLICT));
-        assertThat(session.data().acceptedSha256()[1]).isEqualTo(Sha256.of(chunk(1)));
+        assertThat(session.accepted(10).get(1)).isEqualTo(Sha256.of(chunk(1)));
         assertThat(parked.take("up-1", 1)).isEqualTo(chunk(1));
     }
 
@@ -115,7 +116,8 @@ class UploadSessionTest {
         assertThat(reason(session.receiveChunk(-1, chunk(0), null, 0, NO_PARKING_LIMIT))).isEqualTo(RejectionReason.CHUNK_INDEX_OUT_OF_RANGE);
         assertThat(reason(session.receiveChunk(3, chunk(0), null, 0, NO_PARKING_LIMIT))).isEqualTo(RejectionReason.CHUNK_SIZE_MISMATCH);
         assertThat(reason(session.receiveChunk(0, chunk(0), Sha256.of(chunk(1)), 0, NO_PARKING_LIMIT))).isEqualTo(RejectionReason.DIGEST_MISMATCH);
-        assertThat(session.data().received()).isEmpty();
+        assertThat(session.accepted(10)).isEmpty();
+        assertThat(session.data().receivedCount()).isZero();
     }
 
     @Test
@@ -163,7 +165,7 @@ class UploadSessionTest {
     @Test
     void shouldFailWhenTheHashDiffersFromTheOneDeclaredAtCreation() {
         UploadSession declared = UploadSession.open(
-                new UploadSpec("up-2", "t", file.length, CHUNK, Sha256.of(new byte[] {9})), 0, parked);
+                new UploadSpec("up-2", "t", file.length, CHUNK, Sha256.of(new byte[] {9})), 0, parked, chunks);
         for (int i = 0; i < 4; i++) declared.receiveChunk(i, chunk(i), null, 0, NO_PARKING_LIMIT);
 
         assertThat(declared.requestFinish(file.length, Sha256.of(file), 0)).singleElement().isInstanceOf(UploadFailed.class);
@@ -258,9 +260,9 @@ class UploadSessionTest {
     void shouldResumeTheHashFromPersistedStateMidFile() {
         receive(0);
         receive(1);
-        SessionData persisted = copyOf(session.data());
+        SessionData persisted = session.data().copy();
 
-        UploadSession resumed = UploadSession.restore(spec, persisted, parked);
+        UploadSession resumed = UploadSession.restore(spec, persisted, parked, chunks.copy());
         resumed.receiveChunk(2, chunk(2), null, 0, NO_PARKING_LIMIT);
         resumed.receiveChunk(3, chunk(3), null, 0, NO_PARKING_LIMIT);
 
@@ -270,7 +272,7 @@ class UploadSessionTest {
     @Test
     void shouldHashAnyArrivalOrderToTheSameDigest() {
         byte[] big = randomBytes(CHUNK * 16, 42);
-        UploadSession shuffled = UploadSession.open(new UploadSpec("up-3", "t", big.length, CHUNK, null), 0, parked);
+        UploadSession shuffled = UploadSession.open(new UploadSpec("up-3", "t", big.length, CHUNK, null), 0, parked, chunks);
         List<Integer> order = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 16).boxed().toList());
         java.util.Collections.shuffle(order, new Random(1234));
 
@@ -311,12 +313,6 @@ class UploadSessionTest {
             case FinishRejected r -> r.reason();
             default -> throw new AssertionError("not a rejection: " + events);
         };
-    }
-
-    private static SessionData copyOf(SessionData d) {
-        return new SessionData(d.state(), d.acceptedSha256().clone(), d.storedSha256().clone(), d.hashFrontier(),
-                d.bytesHashed(), d.hashState().clone(), d.parkedBytes(), d.finishSha256(), d.verified(), d.assetId(), d.failure(),
-                d.createdAtMillis(), d.lastActivityMillis(), d.endedAtMillis());
     }
 
     private static byte[] randomBytes(int length, long seed) {

@@ -11,7 +11,9 @@ import io.sluice.events.UploadDecision;
 import io.sluice.events.UploadFinished;
 import io.sluice.events.UploadOpened;
 import io.sluice.events.UploadRequest;
+import io.sluice.events.ChunkProgress;
 import io.sluice.events.UploadStatus;
+import io.sluice.schemas.keys.ChunkProgressKeys;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.keys.UploadIds;
 import io.sluice.schemas.registry.InMemorySchemaRegistry;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -57,6 +60,8 @@ final class SessionProcessorDriver implements AutoCloseable {
     private final TestInputTopic<String, UploadFinished> finished;
     private final TestOutputTopic<String, UploadDecision> decisions;
     private final TestOutputTopic<String, UploadStatus> statuses;
+    private final TestOutputTopic<String, ChunkProgress> chunkProgress;
+    private final Map<String, ChunkProgress> latestChunkProgress = new TreeMap<>();
     private final TestOutputTopic<String, UploadRequest> requestsOut;
     private final TestOutputTopic<byte[], DeadLetter> deadLetters;
     private Instant now = Instant.parse("2026-11-21T10:00:00Z");
@@ -93,6 +98,7 @@ final class SessionProcessorDriver implements AutoCloseable {
         finished = input(Topics.UPLOADS_FINISHED, registry);
         decisions = output(Topics.UPLOAD_DECISIONS, registry);
         statuses = output(Topics.UPLOAD_STATUS, registry);
+        chunkProgress = output(Topics.UPLOAD_CHUNKS, registry);
         requestsOut = output(Topics.UPLOAD_REQUESTS, registry);
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(),
                 Topics.DEAD_LETTERS.valueSerde(registry).deserializer());
@@ -220,6 +226,50 @@ final class SessionProcessorDriver implements AutoCloseable {
     /** The newest status of each upload written since the last call. */
     Map<String, UploadStatus> statuses() {
         return statuses.readKeyValuesToMap();
+    }
+
+    /** The indexes of the upload's chunks received so far, from the chunk progress topic. */
+    List<Integer> receivedChunks(String uploadId) {
+        return chunkIndexes(uploadId, progress -> true);
+    }
+
+    /** The indexes of the upload's chunks whose accepted bytes are stored, from the chunk progress topic. */
+    List<Integer> storedChunks(String uploadId) {
+        return chunkIndexes(uploadId, ChunkProgress::getStored);
+    }
+
+    private List<Integer> chunkIndexes(String uploadId, java.util.function.Predicate<ChunkProgress> which) {
+        latestChunkProgress.putAll(chunkProgress.readKeyValuesToMap());
+        return latestChunkProgress.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(ChunkProgressKeys.prefix(uploadId)))
+                .filter(e -> e.getValue() != null && which.test(e.getValue()))
+                .map(e -> e.getValue().getIndex()).toList();
+    }
+
+    /**
+     * The bytes (keys and values) written to the app's changelog topics since the last call: what
+     * restoring or replicating the processor's state costs.
+     */
+    long changelogBytes() {
+        long bytes = 0;
+        for (String topic : driver.producedTopicNames()) {
+            if (!topic.endsWith("-changelog")) continue;
+            for (TestRecord<byte[], byte[]> record : driver.createOutputTopic(topic, new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer()).readRecordsToList()) {
+                bytes += (record.key() == null ? 0 : record.key().length) + (record.value() == null ? 0 : record.value().length);
+            }
+        }
+        return bytes;
+    }
+
+    /** The bytes of the status records written since the last call. */
+    long statusBytes() {
+        long bytes = 0;
+        for (TestRecord<byte[], byte[]> record : driver.createOutputTopic(Topics.UPLOAD_STATUS.name(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList()) {
+            bytes += record.value() == null ? 0 : record.value().length;
+        }
+        return bytes;
     }
 
     KeyValueStore<String, SessionRecord> sessionsStore() {
