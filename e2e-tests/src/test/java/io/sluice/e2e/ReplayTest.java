@@ -110,7 +110,7 @@ class ReplayTest {
     void shouldResetTheApplicationIdsAndEveryInputTheTopologiesUse() {
         var registry = new InMemorySchemaRegistry();
         Topology sessions = SessionProcessorTopology.buildTopology(
-                new SessionProcessorSettings(UploadLimitSettings.from(SluiceConfig.of(Map.of())), Duration.ofSeconds(1), Set.of()), registry);
+                new SessionProcessorSettings(UploadLimitSettings.from(SluiceConfig.of(Map.of())), Duration.ofSeconds(1), Duration.ofDays(7), Set.of()), registry);
         Topology index = IndexProjectorTopology.buildTopology(new IndexProjectorSettings(), registry);
         assertStreamsApp(ReplayTarget.of(ServiceId.SESSION_PROCESSOR), SessionProcessorTopology.APPLICATION_ID, sessions);
         assertStreamsApp(ReplayTarget.of(ServiceId.INDEX_PROJECTOR), IndexProjectorTopology.APPLICATION_ID, index);

@@ -17,6 +17,7 @@ import io.sluice.events.DeadLetterReason;
 import io.sluice.events.DerivativeLink;
 import io.sluice.events.DerivativeRole;
 import io.sluice.events.ExpiryRequested;
+import io.sluice.events.ForgetRequested;
 import io.sluice.events.FailureReason;
 import io.sluice.events.FinishRejected;
 import io.sluice.events.FinishRequested;
@@ -29,6 +30,7 @@ import io.sluice.events.UploadAccepted;
 import io.sluice.events.UploadDecision;
 import io.sluice.events.UploadError;
 import io.sluice.events.UploadExpired;
+import io.sluice.events.UploadForgotten;
 import io.sluice.events.UploadFailed;
 import io.sluice.events.UploadFinished;
 import io.sluice.events.UploadOpened;
@@ -78,6 +80,8 @@ public final class SampleEvents {
                         .setTenant(TENANT).setTimestamp(NOW).setReason("user cancelled").build()),
                 request(ExpiryRequested.newBuilder().setEventId(id(5)).setUploadId(UPLOAD_ID)
                         .setTenant(TENANT).setTimestamp(NOW).setLastActivityAt(NOW.minusSeconds(3600)).build()),
+                request(ForgetRequested.newBuilder().setEventId(id(6)).setUploadId(UPLOAD_ID)
+                        .setTenant(TENANT).setTimestamp(NOW).setEndedAt(NOW.minusSeconds(7 * 86_400)).build()),
                 decision(UploadAccepted.newBuilder().setEventId(id(10)).setUploadId(UPLOAD_ID)
                         .setTenant(TENANT).setTimestamp(NOW).setCausationId(id(1)).setSize(42L)
                         .setChunkSize(16).setChunkCount(3).setExpiresAt(NOW.plusSeconds(3600)).build()),
@@ -119,6 +123,9 @@ public final class SampleEvents {
                 decision(UploadExpired.newBuilder().setEventId(id(19)).setUploadId(UPLOAD_ID)
                         .setTenant(TENANT).setTimestamp(NOW).setCausationId(id(5))
                         .setLastActivityAt(NOW.minusSeconds(3600)).setExpiresAt(NOW).build()),
+                decision(UploadForgotten.newBuilder().setEventId(id(22)).setUploadId(UPLOAD_ID)
+                        .setTenant(TENANT).setTimestamp(NOW).setCausationId(id(6)).setState(UploadState.FINISHED)
+                        .setEndedAt(NOW.minusSeconds(7 * 86_400)).build()),
                 new Sample<>("UploadStatus", Topics.UPLOAD_STATUS, uploadStatus()),
                 new Sample<>("ChunkProgress", Topics.UPLOAD_CHUNKS, ChunkProgress.newBuilder().setUploadId(UPLOAD_ID)
                         .setTenant(TENANT).setIndex(2).setSha256(SHA).setStored(true).setUpdatedAt(NOW).build()),

@@ -12,6 +12,7 @@ import io.sluice.events.UploadAborted;
 import io.sluice.events.UploadDecision;
 import io.sluice.events.UploadExpired;
 import io.sluice.events.UploadFailed;
+import io.sluice.events.UploadForgotten;
 import io.sluice.events.UploadVerified;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.keys.UploadIds;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Acts on the session processor's final decisions: a verified upload is assembled into its asset
  * object, reported with {@code AssetStored}, and only once that report is acknowledged are its chunk
  * objects deleted (a redelivered {@code UploadVerified} then finds the asset in place). An aborted,
- * failed or expired upload has its chunk objects deleted. Every other decision concerns the session
+ * failed or expired upload has its chunk objects deleted, and so has a forgotten one (what was
+ * stored after it ended). Every other decision concerns the session
  * only.
  *
  * <p>The work runs on its own virtual thread, in order per upload and for different uploads at once:
@@ -72,6 +74,8 @@ public final class AssemblyProcessor implements RecordProcessor<UploadDecision> 
             case UploadAborted aborted -> deleteChunksOf(aborted.getUploadId(), "aborted");
             case UploadFailed failed -> deleteChunksOf(failed.getUploadId(), "failed");
             case UploadExpired expired -> deleteChunksOf(expired.getUploadId(), "expired");
+            // Chunks can be stored after an upload ended (a late request): forgetting it sweeps them.
+            case UploadForgotten forgotten -> deleteChunksOf(forgotten.getUploadId(), "forgotten");
             default -> DONE;
         };
     }

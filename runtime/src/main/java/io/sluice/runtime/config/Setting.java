@@ -42,6 +42,9 @@ public enum Setting {
             + "name=sha256:<hex of the token>. They open /admin/* routes (and every tenant's dashboard figures); they are "
             + "refused on upload and asset routes. Empty: no admin route answers.", true),
     UPLOAD_TTL("PT24H", "Idle time after which an open upload expires (ISO-8601 duration)."),
+    ENDED_RETENTION("P7D", "How long an ended upload (finished, failed, aborted, expired) is remembered before it is "
+            + "forgotten: its session, status, chunk records and leftover chunk objects go (ISO-8601 duration). Its "
+            + "idempotency key holds until then; its asset stays."),
     FINISH_WAIT("PT30S", "How long a finish call waits for UploadFinished before answering 202."),
     STANDBY_REPLICAS("0", "num.standby.replicas of the Streams apps (session-processor, index-projector): warm copies "
             + "of each state store on other instances, so that one takes over a killed instance's tasks without "

@@ -114,9 +114,9 @@ public final class SessionData {
         verified = true;
     }
 
-    void complete(String assetId) {
+    void complete(String assetId, long atMillis) {
         this.assetId = assetId;
-        state = UploadState.FINISHED;
+        end(UploadState.FINISHED, atMillis);
     }
 
     void fail(Failure failure) {

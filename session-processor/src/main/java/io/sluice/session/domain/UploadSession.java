@@ -205,11 +205,26 @@ public final class UploadSession {
         return List.of(new UploadExpired(idleSince));
     }
 
-    /** The index projector made the asset durable and announced {@code UploadFinished}. */
-    public List<UploadEvent> completed(String assetId) {
+    /** The index projector made the asset durable and announced {@code UploadFinished} at {@code atMillis}. */
+    public List<UploadEvent> completed(String assetId, long atMillis) {
         if (data.state() != UploadState.FINISHING || !data.verified()) return List.of();
-        data.complete(assetId);
+        data.complete(assetId, atMillis);
         return List.of(new UploadCompleted(assetId));
+    }
+
+    /**
+     * When the upload ended (its terminal event's time), or empty while it has not. An upload that
+     * ended before end times were kept counts its last activity.
+     */
+    public java.util.OptionalLong endedAt() {
+        if (!data.state().isTerminal()) return java.util.OptionalLong.empty();
+        return java.util.OptionalLong.of(data.endedAtMillis() > 0 ? data.endedAtMillis() : data.lastActivityMillis());
+    }
+
+    /** Whether the upload ended at least {@code retention} before {@code nowMillis}, so it may be forgotten. */
+    public boolean isPastRetention(long nowMillis, Duration retention) {
+        java.util.OptionalLong ended = endedAt();
+        return ended.isPresent() && nowMillis - ended.getAsLong() >= retention.toMillis();
     }
 
     private static ChunkRejected rejectChunk(int index, byte[] bytes, byte[] sha256, RejectionReason reason,

@@ -10,6 +10,7 @@ import io.sluice.events.ChunkStored;
 import io.sluice.events.DeadLetterReason;
 import io.sluice.events.ExpiryRequested;
 import io.sluice.events.FinishRequested;
+import io.sluice.events.ForgetRequested;
 import io.sluice.events.RejectedChunk;
 import io.sluice.events.RejectionReason;
 import io.sluice.events.RequestKind;
@@ -17,6 +18,7 @@ import io.sluice.events.RequestOutcome;
 import io.sluice.events.UploadAccepted;
 import io.sluice.events.UploadDecision;
 import io.sluice.events.UploadFinished;
+import io.sluice.events.UploadForgotten;
 import io.sluice.events.UploadOpened;
 import io.sluice.events.UploadRejected;
 import io.sluice.events.UploadRequest;
@@ -79,6 +81,8 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
     private EarlyReportStore earlyReports;
     /** Expiry requests sent and not yet seen back, by upload id: the activity time they were for. */
     private final Map<String, Long> expiryRequested = new HashMap<>();
+    /** Forget requests sent and not yet seen back, by upload id: the end time they were for. */
+    private final Map<String, Long> forgetRequested = new HashMap<>();
 
     UploadSessionProcessor(SessionProcessorSettings settings, RequestDeadLetters deadLetters) {
         this.settings = settings;
@@ -113,7 +117,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
     private void processRequest(Record<String, Object> record, UploadRequest request) {
         Object payload = request.getPayload();
         String tenant = tenantOf(payload);
-        if (!settings.isKnownTenant(tenant) && !isExpiryOfHeldSession(payload)) {
+        if (!settings.isKnownTenant(tenant) && !isPunctuatorRequestForHeldSession(payload)) {
             deadLetters.setAside(context, record, request, DeadLetterReason.UNKNOWN_TENANT,
                     "tenant " + tenant + " is not one of the tenants configured in SLUICE_AUTH_TOKENS");
             return;
@@ -124,6 +128,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
             case FinishRequested finish -> finish(record, finish);
             case AbortRequested abort -> abort(record, abort);
             case ExpiryRequested expiry -> expire(record, expiry);
+            case ForgetRequested forget -> forget(record, forget);
             default -> throw new IllegalArgumentException("unexpected request " + payload.getClass());
         }
     }
@@ -260,18 +265,58 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
             case FinishRequested finish -> finish.getTenant();
             case AbortRequested abort -> abort.getTenant();
             case ExpiryRequested expiry -> expiry.getTenant();
+            case ForgetRequested forget -> forget.getTenant();
             default -> throw new IllegalArgumentException("unexpected request " + payload.getClass());
         };
     }
 
     /**
-     * An expiry request for a session this processor holds: the punctuator asked for it. It is applied
-     * even when its tenant has since been removed from the configuration, so that the tenant's open
-     * uploads still expire and their chunk objects are deleted. Sessions exist only for tenants that
-     * were accepted when they opened, so this admits no request for a tenant that never was.
+     * An expiry or forget request for a session this processor holds: the punctuator asked for it.
+     * It is applied even when its tenant has since been removed from the configuration, so that the
+     * tenant's open uploads still expire, its ended ones are still forgotten, and their chunk objects
+     * are deleted. Sessions exist only for tenants that were accepted when they opened, so this admits
+     * no request for a tenant that never was.
      */
-    private boolean isExpiryOfHeldSession(Object payload) {
-        return payload instanceof ExpiryRequested expiry && sessionOf(expiry.getUploadId(), expiry.getTenant()) != null;
+    private boolean isPunctuatorRequestForHeldSession(Object payload) {
+        return switch (payload) {
+            case ExpiryRequested expiry -> sessionOf(expiry.getUploadId(), expiry.getTenant()) != null;
+            case ForgetRequested forget -> sessionOf(forget.getUploadId(), forget.getTenant()) != null;
+            default -> false;
+        };
+    }
+
+    /**
+     * Forgets an upload that ended longer ago than the retention, as the punctuator decided (contract
+     * I10): announces it, tombstones its status and chunk progress records, and drops its session,
+     * chunk entries and early reports. A request for an upload that is unknown, not ended, or ended
+     * at another time than the punctuator saw is stale and changes nothing.
+     */
+    private void forget(Record<String, Object> record, ForgetRequested forget) {
+        forgetRequested.remove(forget.getUploadId());
+        SessionRecord session = sessionOf(forget.getUploadId(), forget.getTenant());
+        if (session == null) return;
+        java.util.OptionalLong ended = session.session(parked, chunks).endedAt();
+        if (ended.isEmpty() || ended.getAsLong() != forget.getEndedAt().toEpochMilli()) return; // stale
+        String uploadId = forget.getUploadId();
+        forwardDecision(record, new UploadDecision(UploadForgotten.newBuilder()
+                .setEventId(DecisionMapper.eventId(forget.getEventId(), 0)).setUploadId(uploadId)
+                .setTenant(forget.getTenant()).setTimestamp(forget.getTimestamp()).setCausationId(forget.getEventId())
+                .setState(io.sluice.events.UploadState.valueOf(session.data.state().name()))
+                .setEndedAt(forget.getEndedAt()).build()));
+        List<Integer> accepted = new java.util.ArrayList<>();
+        chunks.scan(uploadId, 0, (index, entry) -> {
+            if (entry.isAccepted()) accepted.add(index);
+            return true;
+        });
+        for (int index : accepted) {
+            context.forward(new Record<>(ChunkProgressKeys.key(uploadId, index), null, record.timestamp()),
+                    SessionProcessorTopology.CHUNK_PROGRESS_SINK);
+        }
+        chunks.deleteAll(uploadId);
+        chunks.drainChanged();
+        earlyReports.drain(uploadId);
+        sessions.delete(uploadId);
+        context.forward(record.withValue(null), SessionProcessorTopology.STATUS_SINK);
     }
 
     /** Applies an expiry decided by the punctuator, unless the upload was active after that decision. */
@@ -313,7 +358,8 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
     private void processFinished(Record<String, Object> record, UploadFinished finished) {
         SessionRecord session = sessionOf(finished.getUploadId(), finished.getTenant());
         if (session == null) return;
-        List<UploadEvent> events = session.session(parked, chunks).completed(finished.getAssetId());
+        List<UploadEvent> events = session.session(parked, chunks).completed(finished.getAssetId(),
+                finished.getTimestamp().toEpochMilli());
         if (events.isEmpty()) return;
         apply(record, session, events, finished.getEventId(), finished.getTimestamp());
     }
@@ -364,12 +410,19 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
         return session != null && Objects.equals(session.opened.getTenant(), tenant) ? session : null;
     }
 
-    /** Wall-clock punctuation: asks, through the log, to expire every upload idle past its time-to-live. */
+    /**
+     * Wall-clock punctuation: asks, through the log, to expire every upload idle past its time-to-live
+     * and to forget every upload ended longer ago than the retention.
+     */
     private void requestExpiries(long nowMillis) {
         try (KeyValueIterator<String, SessionRecord> all = sessions.all()) {
             while (all.hasNext()) {
                 KeyValue<String, SessionRecord> entry = all.next();
                 SessionRecord session = entry.value;
+                if (session.session(parked, chunks).isPastRetention(nowMillis, settings.endedRetention())) {
+                    requestForget(entry.key, session, nowMillis);
+                    continue;
+                }
                 Duration ttl = Duration.ofMillis(session.opened.getIdleTtlMillis());
                 if (!session.session(parked, chunks).isIdle(nowMillis, ttl)) continue;
                 long lastActivity = session.data.lastActivityMillis();
@@ -383,6 +436,18 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
                         SessionProcessorTopology.EXPIRY_REQUESTS_SINK);
             }
         }
+    }
+
+    /** Asks, through the log, to forget an upload past its retention (once per end time). */
+    private void requestForget(String uploadId, SessionRecord session, long nowMillis) {
+        long endedAt = session.session(parked, chunks).endedAt().orElseThrow();
+        if (Objects.equals(forgetRequested.get(uploadId), endedAt)) return;
+        forgetRequested.put(uploadId, endedAt);
+        ForgetRequested request = ForgetRequested.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setUploadId(uploadId).setTenant(session.opened.getTenant()).setTimestamp(Instant.ofEpochMilli(nowMillis))
+                .setEndedAt(Instant.ofEpochMilli(endedAt)).build();
+        context.forward(new Record<>(uploadId, (Object) new UploadRequest(request), nowMillis),
+                SessionProcessorTopology.EXPIRY_REQUESTS_SINK);
     }
 
     private static RequestOutcome outcome(String requestId, RequestKind kind, boolean accepted, RejectionReason reason,

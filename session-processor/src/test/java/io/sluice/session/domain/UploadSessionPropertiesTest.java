@@ -99,7 +99,7 @@ class UploadSessionPropertiesTest {
             case Step.Finish f -> session.requestFinish(f.size(), f.sha256(), now);
             case Step.Abort a -> session.abort(now);
             case Step.Expire e -> session.expire(now);
-            case Step.Completed c -> session.completed("asset");
+            case Step.Completed c -> session.completed("asset", now);
         };
     }
 

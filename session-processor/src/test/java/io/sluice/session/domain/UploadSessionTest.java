@@ -53,7 +53,7 @@ class UploadSessionTest {
             assertThat(verified.chunkSha256()).hasSize(4);
             assertThat(verified.chunkSha256().get(3)).isEqualTo(Sha256.of(chunk(3)));
         });
-        assertThat(session.completed("asset-1")).containsExactly(new UploadCompleted("asset-1"));
+        assertThat(session.completed("asset-1", 2_000)).containsExactly(new UploadCompleted("asset-1"));
         assertThat(session.state()).isEqualTo(UploadState.FINISHED);
     }
 
@@ -287,7 +287,7 @@ class UploadSessionTest {
         receiveAll();
         session.requestFinish(file.length, Sha256.of(file), 2_000);
         for (int i = 0; i < 4; i++) store(i);
-        session.completed("asset-1");
+        session.completed("asset-1", 2_000);
     }
 
     private void receiveAll() {

@@ -7,6 +7,7 @@ import io.sluice.events.ChunkStored;
 import io.sluice.events.DeadLetter;
 import io.sluice.events.ExpiryRequested;
 import io.sluice.events.FinishRequested;
+import io.sluice.events.ForgetRequested;
 import io.sluice.events.UploadDecision;
 import io.sluice.events.UploadFinished;
 import io.sluice.events.UploadOpened;
@@ -52,6 +53,8 @@ final class SessionProcessorDriver implements AutoCloseable {
     /** Another configured tenant. */
     static final String OTHER_TENANT = "globex";
     static final Duration TTL = Duration.ofMinutes(10);
+    /** How long an ended upload is kept before the punctuator asks to forget it. */
+    static final Duration RETENTION = Duration.ofDays(7);
 
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     private final TopologyTestDriver driver;
@@ -91,7 +94,8 @@ final class SessionProcessorDriver implements AutoCloseable {
         Path stateDir = Path.of(System.getProperty("sluice.build.dir", "target"), "ttd-state");
         Files.createDirectories(stateDir);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(stateDir, "session").toString());
-        SessionProcessorSettings settings = new SessionProcessorSettings(limits, Duration.ofSeconds(5), knownTenants);
+        SessionProcessorSettings settings = new SessionProcessorSettings(limits, Duration.ofSeconds(5), RETENTION,
+                knownTenants);
         driver = new TopologyTestDriver(SessionProcessorTopology.buildTopology(settings, registry), properties, now);
         requests = input(Topics.UPLOAD_REQUESTS, registry);
         blobEvents = input(Topics.BLOB_EVENTS, registry);
@@ -205,6 +209,17 @@ final class SessionProcessorDriver implements AutoCloseable {
      */
     List<UploadRequest> expiryRequests() {
         return requestsOut.readValuesToList();
+    }
+
+    /** A forget request as the punctuator writes it, for an upload that ended at {@code endedAt}. */
+    void requestForget(String uploadId, Instant endedAt) {
+        requests.pipeInput(uploadId, new UploadRequest(ForgetRequested.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setUploadId(uploadId).setTenant(TENANT).setTimestamp(now)
+                .setEndedAt(endedAt).build()), now);
+    }
+
+    KeyValueStore<String, byte[]> chunkEntriesStore() {
+        return driver.getKeyValueStore(SessionProcessorTopology.CHUNK_ENTRIES_STORE);
     }
 
     /** An expiry request as the punctuator writes it, for an upload last active at {@code lastActivity}. */
