@@ -27,7 +27,8 @@ import java.util.concurrent.Semaphore;
  * {@link AssemblyStrategy}), a streaming copy otherwise.
  *
  * <p>Idempotent: an asset object already there with the verified size is the work of an earlier
- * attempt (S3 writes are all-or-nothing, and the key is the asset's alone), so it is kept.
+ * attempt (S3 writes are all-or-nothing, and the key is the asset's alone), so it is kept; one of
+ * another size is refused, never overwritten.
  */
 public final class AssetAssembler {
 
@@ -111,10 +112,17 @@ public final class AssetAssembler {
         }
     }
 
+    /**
+     * Whether the asset object is there already. One of another size is another upload's asset
+     * under the same key (an upload id used again after its upload was forgotten): it is never
+     * overwritten.
+     */
     private boolean isStored(String assetKey, long size) throws Exception {
         try {
             StatObjectResponse stat = client.statObject(StatObjectArgs.builder().bucket(bucket).object(assetKey).build());
-            return stat.size() == size;
+            if (stat.size() == size) return true;
+            throw new UnprocessableRecordException(DeadLetterReason.PROCESSING_FAILED, "an asset object of "
+                    + stat.size() + " bytes is already at " + assetKey + ", and it is never overwritten");
         } catch (ErrorResponseException e) {
             if (S3Errors.isNoSuchKey(e)) return false;
             throw e;

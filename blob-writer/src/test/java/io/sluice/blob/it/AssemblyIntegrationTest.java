@@ -2,6 +2,7 @@ package io.sluice.blob.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minio.PutObjectArgs;
 import io.minio.StatObjectArgs;
 import io.sluice.blob.events.BlobEventIds;
 import io.sluice.events.AssetStored;
@@ -11,6 +12,8 @@ import io.sluice.events.FailureReason;
 import io.sluice.events.UploadAborted;
 import io.sluice.events.UploadExpired;
 import io.sluice.events.UploadFailed;
+import io.sluice.events.UploadForgotten;
+import io.sluice.events.UploadState;
 import io.sluice.events.UploadVerified;
 import io.sluice.schemas.topics.Topics;
 import io.sluice.testkit.KafkaServer;
@@ -128,6 +131,22 @@ class AssemblyIntegrationTest {
         assertThat(writer.chunkObjects(upload.uploadId)).containsExactly(upload.chunkKey(0));
     }
 
+    @Test
+    void shouldNeverOverwriteAnAssetObjectOfAnotherSizeUnderTheSameKey() throws Exception {
+        TestUploads upload = TestUploads.withChunkLengths(17, 5_000, 5_000);
+        byte[] other = new byte[1234];
+        writer.s3.putObject(PutObjectArgs.builder().bucket(BlobWriterUnderTest.BUCKET).object(upload.assetKey())
+                .stream(new java.io.ByteArrayInputStream(other), other.length, -1).build());
+        storeChunks(upload);
+
+        RecordMetadata at = writer.decide(upload.uploadId, upload.verified());
+
+        DeadLetter letter = writer.awaitDeadLetter(Topics.UPLOAD_DECISIONS.name(), at.partition(), at.offset());
+        assertThat(letter.getReason()).isEqualTo(DeadLetterReason.PROCESSING_FAILED);
+        assertThat(letter.getDetail()).contains(upload.assetKey(), "never overwritten");
+        assertThat(writer.read(upload.assetKey())).isEqualTo(other);
+    }
+
     /** The decisions after which an upload's chunk objects are of no further use. */
     enum Ending {
         ABORTED(uploadId -> UploadAborted.newBuilder().setEventId(UUID.randomUUID().toString()).setUploadId(uploadId)
@@ -137,7 +156,10 @@ class AssemblyIntegrationTest {
                 .build()),
         EXPIRED(uploadId -> UploadExpired.newBuilder().setEventId(UUID.randomUUID().toString()).setUploadId(uploadId)
                 .setTenant(TestUploads.TENANT).setTimestamp(Instant.now()).setLastActivityAt(Instant.EPOCH)
-                .setExpiresAt(Instant.EPOCH).build());
+                .setExpiresAt(Instant.EPOCH).build()),
+        FORGOTTEN(uploadId -> UploadForgotten.newBuilder().setEventId(UUID.randomUUID().toString()).setUploadId(uploadId)
+                .setTenant(TestUploads.TENANT).setTimestamp(Instant.now()).setState(UploadState.FINISHED)
+                .setEndedAt(Instant.EPOCH).build());
 
         final Function<String, Object> decision;
 

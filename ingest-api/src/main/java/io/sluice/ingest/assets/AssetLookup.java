@@ -31,6 +31,12 @@ public final class AssetLookup {
         return entry.filter(found -> found.getTenant().equals(tenant));
     }
 
+    /** The asset as this instance holds it now, without waiting to catch up. */
+    public Optional<AssetIndexEntry> held(String tenant, String assetId) {
+        if (!UploadIds.isAssetId(assetId)) return Optional.empty();
+        return index.get(assetId).filter(found -> found.getTenant().equals(tenant));
+    }
+
     /** @throws ApiException 404 when the caller has no such asset */
     public AssetIndexEntry require(String tenant, String assetId) throws InterruptedException {
         return find(tenant, assetId).orElseThrow(() -> new ApiException(ProblemCode.NOT_FOUND, "no such asset"));

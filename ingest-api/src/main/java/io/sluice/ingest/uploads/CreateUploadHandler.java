@@ -5,8 +5,10 @@ import io.sluice.events.RequestOutcome;
 import io.sluice.events.UploadStatus;
 import io.sluice.ingest.ApiSettings;
 import io.sluice.ingest.assets.AssetLookup;
+import io.sluice.ingest.http.ApiException;
 import io.sluice.ingest.http.ApiRequest;
 import io.sluice.ingest.http.Json;
+import io.sluice.ingest.http.ProblemCode;
 import io.sluice.ingest.http.Responses;
 import io.sluice.ingest.http.RouteHandler;
 import io.sluice.ingest.kafka.RequestPublisher;
@@ -63,6 +65,7 @@ public final class CreateUploadHandler implements RouteHandler {
                 ? UploadIds.newUploadId()
                 : UploadIds.uploadIdForIdempotencyKey(tenant, body.idempotencyKey());
         boolean seenBefore = body.idempotencyKey() != null && statuses.get(uploadId).isPresent();
+        if (body.idempotencyKey() != null && !seenBefore) refuseIfForgottenWithAnAsset(tenant, uploadId);
         Instant expiresAt = now.plus(settings.uploadTtl());
         publisher.publish(uploadId, RequestEvents.opened(eventId, uploadId, tenant, now, body, settings.uploadTtl()));
         Map<String, String> location = Map.of("Location", "/v1/uploads/" + uploadId);
@@ -83,6 +86,20 @@ public final class CreateUploadHandler implements RouteHandler {
         boolean existed = seenBefore || Outcomes.existedBefore(status, eventId, now.toEpochMilli());
         ChunkGrid shape = new ChunkGrid(status.getSize(), status.getChunkSize(), status.getChunkCount());
         Responses.json(request.exchange(), existed ? 200 : 201, created(uploadId, shape, status.getExpiresAt()), location);
+    }
+
+    /**
+     * An idempotency key holds for the retention (docs/contract.md, retention); after it the key's
+     * upload is forgotten, but the asset it made stays, and the same key would make the same upload
+     * and asset ids again. Refused, naming the asset, so a new upload can never stand in for it.
+     * (The asset was indexed a retention ago: this instance holds it, no catch-up needed.)
+     */
+    private void refuseIfForgottenWithAnAsset(String tenant, String uploadId) {
+        String assetId = UploadIds.assetIdFor(uploadId);
+        if (assets.held(tenant, assetId).isPresent()) {
+            throw new ApiException(ProblemCode.IDEMPOTENCY_KEY_REUSED, "the key's upload finished and was forgotten "
+                    + "after the retention; its asset is " + assetId).with("assetId", assetId);
+        }
     }
 
     /**

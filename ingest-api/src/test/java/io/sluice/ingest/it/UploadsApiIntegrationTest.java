@@ -21,12 +21,14 @@ import io.sluice.events.UploadStatus;
 import io.sluice.ingest.Samples;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.keys.UploadIds;
+import io.sluice.testkit.Await;
 import io.sluice.testkit.KafkaServer;
 import io.sluice.testkit.RealServers;
 import io.sluice.testkit.S3Server;
 import io.sluice.testkit.SchemaRegistryServer;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -122,6 +124,25 @@ class UploadsApiIntegrationTest {
         HttpResponse<String> reused = other.get();
         assertThat(reused.statusCode()).isEqualTo(422);
         assertThat(json(reused).get("code").asText()).isEqualTo("idempotency_key_reused");
+    }
+
+    @Test
+    void shouldRefuseAnIdempotencyKeyWhoseUploadWasForgottenButWhoseAssetStays() throws Exception {
+        String key = "key-" + UUID.randomUUID();
+        String uploadId = UploadIds.uploadIdForIdempotencyKey("acme", key);
+        String assetId = UploadIds.assetIdFor(uploadId);
+        pipeline.publish(AssetIndexEntry.newBuilder().setAssetId(assetId).setTenant("acme").setUploadId(uploadId)
+                .setFileName("a.bin").setContentType("application/octet-stream").setSize(5000).setSha256("ef".repeat(32))
+                .setObjectKey(ObjectKeys.asset("acme", assetId)).setCreatedAt(Samples.NOW).build());
+        Await.until(Duration.ofSeconds(30), () -> client.send("GET", "/v1/assets/" + assetId, ACME_TOKEN, null)
+                .statusCode() == 200, "the asset to be indexed");
+
+        HttpResponse<String> again = create("{\"fileName\": \"a.bin\", \"contentType\": \"application/octet-stream\","
+                + " \"size\": 5000, \"idempotencyKey\": \"" + key + "\"}");
+
+        assertProblem(again, 422, "idempotency_key_reused");
+        assertThat(json(again).get("assetId").asText()).isEqualTo(assetId);
+        assertThat(pipeline.requests(uploadId, UploadOpened.class)).as("nothing published").isEmpty();
     }
 
     @Test
