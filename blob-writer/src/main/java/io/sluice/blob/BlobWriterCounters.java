@@ -16,6 +16,7 @@ public final class BlobWriterCounters {
     private final LongAdder assetsAlreadyStored = new LongAdder();
     private final LongAdder assetBytesAssembled = new LongAdder();
     private final LongAdder chunkObjectsDeleted = new LongAdder();
+    private final LongAdder assetsDeleted = new LongAdder();
 
     /** @param written false when the object was there already (a redelivered chunk) */
     public void chunkStored(long bytes, boolean written) {
@@ -42,6 +43,14 @@ public final class BlobWriterCounters {
 
     public void chunkObjectsDeleted(int count) {
         chunkObjectsDeleted.add(count);
+    }
+
+    public void assetDeleted() {
+        assetsDeleted.increment();
+    }
+
+    public long assetsDeleted() {
+        return assetsDeleted.sum();
     }
 
     public long chunksWritten() {
@@ -85,7 +94,9 @@ public final class BlobWriterCounters {
                         assetsAlreadyStored::sum)
                 .gauge("blob_asset_bytes_assembled_total", "Bytes of asset objects assembled.",
                         assetBytesAssembled::sum)
-                .gauge("blob_chunk_objects_deleted_total", "Chunk objects deleted after assembly, abort, failure or expiry.",
-                        chunkObjectsDeleted::sum);
+                .gauge("blob_chunk_objects_deleted_total",
+                        "Chunk objects deleted after assembly, abort, failure, expiry or forgetting.", chunkObjectsDeleted::sum)
+                .gauge("blob_assets_deleted_total", "Asset objects removed because their asset was deleted.",
+                        assetsDeleted::sum);
     }
 }

@@ -2,7 +2,10 @@ package io.sluice.schemas;
 
 import io.sluice.events.AbortRejected;
 import io.sluice.events.AbortRequested;
+import io.sluice.events.AssetDeleteRequested;
+import io.sluice.events.AssetDeleted;
 import io.sluice.events.AssetIndexEntry;
+import io.sluice.events.AssetRequest;
 import io.sluice.events.AssetStored;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.ChunkAccepted;
@@ -123,6 +126,12 @@ public final class SampleEvents {
                 decision(UploadExpired.newBuilder().setEventId(id(19)).setUploadId(UPLOAD_ID)
                         .setTenant(TENANT).setTimestamp(NOW).setCausationId(id(5))
                         .setLastActivityAt(NOW.minusSeconds(3600)).setExpiresAt(NOW).build()),
+                decision(AssetDeleted.newBuilder().setEventId(id(23)).setUploadId(UPLOAD_ID).setTenant(TENANT)
+                        .setTimestamp(NOW).setCausationId(id(24)).setAssetId(ASSET_ID)
+                        .setObjectKey("assets/" + ASSET_ID).build()),
+                new Sample<>("AssetDeleteRequested", Topics.ASSET_REQUESTS, new AssetRequest(AssetDeleteRequested
+                        .newBuilder().setEventId(id(24)).setUploadId(UPLOAD_ID).setAssetId(ASSET_ID).setTenant(TENANT)
+                        .setTimestamp(NOW).build())),
                 decision(UploadForgotten.newBuilder().setEventId(id(22)).setUploadId(UPLOAD_ID)
                         .setTenant(TENANT).setTimestamp(NOW).setCausationId(id(6)).setState(UploadState.FINISHED)
                         .setEndedAt(NOW.minusSeconds(7 * 86_400)).build()),
@@ -147,7 +156,7 @@ public final class SampleEvents {
                         .setAssetId(ASSET_ID).setTenant(TENANT).setUploadId(UPLOAD_ID).setFileName("cat.jpg")
                         .setContentType("image/jpeg").setSize(42L).setSha256(SHA)
                         .setObjectKey("assets/" + ASSET_ID).setCreatedAt(NOW).setDerivativeOf(derivative())
-                        .setMetadata(Map.of("camera", "x100", "ünïcödé", "✓")).build()),
+                        .setMetadata(Map.of("camera", "x100", "ünïcödé", "✓")).setDeletedAt(NOW.plusSeconds(60)).build()),
                 new Sample<>("DeadLetter", Topics.DEAD_LETTERS, DeadLetter.newBuilder()
                         .setEventId(id(40)).setTimestamp(NOW).setComponent("session-processor")
                         .setSourceTopic(Topics.UPLOAD_REQUESTS.name()).setSourcePartition(2)

@@ -8,6 +8,7 @@ import io.sluice.blob.consume.UnprocessableRecordException;
 import io.sluice.blob.events.BlobEvents;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.DeadLetterReason;
+import io.sluice.events.AssetDeleted;
 import io.sluice.events.UploadAborted;
 import io.sluice.events.UploadDecision;
 import io.sluice.events.UploadExpired;
@@ -76,6 +77,10 @@ public final class AssemblyProcessor implements RecordProcessor<UploadDecision> 
             case UploadExpired expired -> deleteChunksOf(expired.getUploadId(), "expired");
             // Chunks can be stored after an upload ended (a late request): forgetting it sweeps them.
             case UploadForgotten forgotten -> deleteChunksOf(forgotten.getUploadId(), "forgotten");
+            case AssetDeleted deleted -> {
+                String assetKey = assetKeyOf(deleted);
+                yield perUpload.submit(requireUploadId(deleted.getUploadId()), () -> deleteAsset(deleted, assetKey));
+            }
             default -> DONE;
         };
     }
@@ -96,6 +101,13 @@ public final class AssemblyProcessor implements RecordProcessor<UploadDecision> 
         deleteChunks(verified.getUploadId(), "assembled");
     }
 
+    /** Removes the asset's object; removing one that is gone already changes nothing (a redelivery). */
+    private void deleteAsset(AssetDeleted deleted, String assetKey) throws Exception {
+        assembler.delete(assetKey);
+        counters.assetDeleted();
+        log.info("Asset {} of {} deleted", assetKey, deleted.getUploadId());
+    }
+
     private void deleteChunks(String uploadId, String why) throws Exception {
         int deleted = chunkObjects.deleteAll(uploadId);
         counters.chunkObjectsDeleted(deleted);
@@ -108,6 +120,31 @@ public final class AssemblyProcessor implements RecordProcessor<UploadDecision> 
                     "'" + uploadId + "' is not an upload id (up_<32 hex>); it names no objects");
         }
         return uploadId;
+    }
+
+    /**
+     * The object a deletion removes is the deleted asset's own key, derived from its tenant and id —
+     * never a key the event names — and the asset id must be the upload's: an event cannot make the
+     * blob writer remove another object.
+     */
+    private static String assetKeyOf(AssetDeleted deleted) throws UnprocessableRecordException {
+        requireUploadId(deleted.getUploadId());
+        if (!UploadIds.assetIdFor(deleted.getUploadId()).equals(deleted.getAssetId())) {
+            throw new UnprocessableRecordException(DeadLetterReason.INVALID_EVENT,
+                    "asset " + deleted.getAssetId() + " is not the asset of upload " + deleted.getUploadId());
+        }
+        String assetKey;
+        try {
+            assetKey = ObjectKeys.asset(deleted.getTenant(), deleted.getAssetId());
+        } catch (IllegalArgumentException e) {
+            throw new UnprocessableRecordException(DeadLetterReason.INVALID_EVENT,
+                    "asset " + deleted.getAssetId() + " names no asset object: " + e.getMessage(), e);
+        }
+        if (!assetKey.equals(deleted.getObjectKey())) {
+            throw new UnprocessableRecordException(DeadLetterReason.INVALID_EVENT, "the deletion of "
+                    + deleted.getAssetId() + " names object " + deleted.getObjectKey() + ", not " + assetKey);
+        }
+        return assetKey;
     }
 
     private static String assetKeyOf(UploadVerified verified) throws UnprocessableRecordException {

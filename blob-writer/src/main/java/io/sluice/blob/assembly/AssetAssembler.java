@@ -112,6 +112,11 @@ public final class AssetAssembler {
         }
     }
 
+    /** Removes a deleted asset's object; S3 answers a removal of a missing key with success. */
+    public void delete(String assetKey) throws Exception {
+        client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(assetKey).build());
+    }
+
     /**
      * Whether the asset object is there already. One of another size is another upload's asset
      * under the same key (an upload id used again after its upload was forgotten): it is never

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.minio.PutObjectArgs;
 import io.minio.StatObjectArgs;
 import io.sluice.blob.events.BlobEventIds;
+import io.sluice.events.AssetDeleted;
 import io.sluice.events.AssetStored;
 import io.sluice.events.DeadLetter;
 import io.sluice.events.DeadLetterReason;
@@ -15,11 +16,14 @@ import io.sluice.events.UploadFailed;
 import io.sluice.events.UploadForgotten;
 import io.sluice.events.UploadState;
 import io.sluice.events.UploadVerified;
+import io.sluice.schemas.keys.UploadIds;
 import io.sluice.schemas.topics.Topics;
+import io.sluice.testkit.Await;
 import io.sluice.testkit.KafkaServer;
 import io.sluice.testkit.RealServers;
 import io.sluice.testkit.S3Server;
 import io.sluice.testkit.SchemaRegistryServer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
@@ -129,6 +133,36 @@ class AssemblyIntegrationTest {
         assertThat(letter.getReason()).isEqualTo(DeadLetterReason.PROCESSING_FAILED);
         assertThat(letter.getDetail()).contains(upload.chunkKey(1), "missing");
         assertThat(writer.chunkObjects(upload.uploadId)).containsExactly(upload.chunkKey(0));
+    }
+
+    @Test
+    void shouldRemoveTheObjectOfADeletedAssetAndNoOtherObject() throws Exception {
+        TestUploads upload = TestUploads.withChunkLengths(18, 6_000, 6_000);
+        storeChunks(upload);
+        writer.decide(upload.uploadId, upload.verified());
+        writer.awaitAssetsStored(upload.uploadId, 1);
+        TestUploads bystander = TestUploads.withChunkLengths(19, 3_000);
+        storeChunks(bystander);
+        writer.decide(bystander.uploadId, bystander.verified());
+        writer.awaitAssetsStored(bystander.uploadId, 1);
+
+        RecordMetadata hostile = writer.decide(upload.uploadId, deleted(upload).setObjectKey(bystander.assetKey()).build());
+        DeadLetter letter = writer.awaitDeadLetter(Topics.UPLOAD_DECISIONS.name(), hostile.partition(), hostile.offset());
+        assertThat(letter.getReason()).isEqualTo(DeadLetterReason.INVALID_EVENT);
+        assertThat(writer.read(bystander.assetKey())).isEqualTo(concatenated(bystander));
+
+        writer.decide(upload.uploadId, deleted(upload).build());
+        Await.until(Duration.ofSeconds(30), () -> !writer.exists(upload.assetKey()), "the asset object to be removed");
+        writer.decide(upload.uploadId, deleted(upload).build()); // a redelivery: nothing left to remove, no failure
+        Await.until(Duration.ofSeconds(30), () -> writer.service.counters().assetsDeleted() >= 2, "the second deletion");
+        assertThat(writer.read(bystander.assetKey())).isEqualTo(concatenated(bystander));
+    }
+
+    private static AssetDeleted.Builder deleted(TestUploads upload) {
+        String assetId = UploadIds.assetIdFor(upload.uploadId);
+        return AssetDeleted.newBuilder().setEventId(UUID.randomUUID().toString()).setUploadId(upload.uploadId)
+                .setTenant(TestUploads.TENANT).setTimestamp(Instant.now()).setAssetId(assetId)
+                .setObjectKey(upload.assetKey());
     }
 
     @Test

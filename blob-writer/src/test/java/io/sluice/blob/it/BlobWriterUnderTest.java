@@ -146,6 +146,16 @@ final class BlobWriterUnderTest implements AutoCloseable {
                 1, "a dead letter for " + topic + "-" + partition + "@" + offset).getFirst().value();
     }
 
+    boolean exists(String key) throws Exception {
+        try {
+            s3.statObject(io.minio.StatObjectArgs.builder().bucket(BUCKET).object(key).build());
+            return true;
+        } catch (io.minio.errors.ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) return false;
+            throw e;
+        }
+    }
+
     byte[] read(String key) throws Exception {
         try (GetObjectResponse object = s3.getObject(GetObjectArgs.builder().bucket(BUCKET).object(key).build())) {
             return object.readAllBytes();

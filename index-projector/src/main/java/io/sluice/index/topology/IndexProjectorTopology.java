@@ -1,8 +1,10 @@
 package io.sluice.index.topology;
 
 import io.sluice.events.AssetIndexEntry;
+import io.sluice.events.AssetRequest;
 import io.sluice.runtime.service.ServiceId;
 import io.sluice.schemas.deadletters.DeadLetterDeserializationHandler;
+import io.sluice.schemas.deadletters.ProcessorDeadLetters;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.topics.TopicSpec;
 import io.sluice.schemas.topics.Topics;
@@ -23,7 +25,12 @@ import org.apache.kafka.streams.state.Stores;
  *       the finished topic. Under exactly_once_v2 both records, the store's changelog and the input
  *       offset commit in one transaction, so no read_committed reader sees {@code UploadFinished}
  *       without the durable index entry (contract I2, I3);</li>
- *   <li>a blob event that cannot be decoded goes to the dead-letter topic through
+ *   <li>a tenant's request to delete an asset arrives on the asset request topic, keyed by the
+ *       asset's upload id (so the same task holds the asset): if the tenant's asset is indexed, the
+ *       entry is marked deleted on the index topic and {@code AssetDeleted} goes to the decision
+ *       topic, where the blob writer removes the object; a request for an asset the tenant does not
+ *       have is set aside on the dead-letter topic;</li>
+ *   <li>a record that cannot be decoded goes to the dead-letter topic through
  *       {@link DeadLetterDeserializationHandler} (installed by {@link #streamsProperties}), and the
  *       next one is processed.</li>
  * </ol>
@@ -38,9 +45,12 @@ public final class IndexProjectorTopology {
     public static final String ASSET_INDEX_STORE = "asset-index-store";
 
     static final String BLOB_EVENTS_SOURCE = "blob-events-source";
+    static final String ASSET_REQUESTS_SOURCE = "asset-requests-source";
     static final String ASSET_INDEXER = "asset-indexer";
     static final String ASSET_INDEX_SINK = "asset-index-sink";
     static final String UPLOADS_FINISHED_SINK = "uploads-finished-sink";
+    static final String DECISIONS_SINK = "upload-decisions-sink";
+    static final String DEAD_LETTERS_SINK = "dead-letters-sink";
 
     private IndexProjectorTopology() {}
 
@@ -49,12 +59,22 @@ public final class IndexProjectorTopology {
         Topology topology = new Topology();
         topology.addSource(BLOB_EVENTS_SOURCE, Topics.BLOB_EVENTS.keySerde(registry).deserializer(),
                 Topics.BLOB_EVENTS.valueSerde(registry).deserializer(), Topics.BLOB_EVENTS.name());
-        topology.addProcessor(ASSET_INDEXER, AssetIndexer::new, BLOB_EVENTS_SOURCE);
+        topology.addSource(ASSET_REQUESTS_SOURCE, Topics.ASSET_REQUESTS.keySerde(registry).deserializer(),
+                Topics.ASSET_REQUESTS.valueSerde(registry).deserializer(), Topics.ASSET_REQUESTS.name());
+        ProcessorDeadLetters<AssetRequest> deadLetters = new ProcessorDeadLetters<>(
+                Topics.ASSET_REQUESTS.valueSerde(registry).serializer(), COMPONENT, DEAD_LETTERS_SINK);
+        topology.addProcessor(ASSET_INDEXER, () -> new AssetIndexer(deadLetters), BLOB_EVENTS_SOURCE,
+                ASSET_REQUESTS_SOURCE);
         Serde<AssetIndexEntry> entries = Topics.ASSET_INDEX.valueSerde(registry);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ASSET_INDEX_STORE),
                 Serdes.String(), entries).withCachingDisabled(), ASSET_INDEXER);
         sink(topology, ASSET_INDEX_SINK, Topics.ASSET_INDEX, registry);
         sink(topology, UPLOADS_FINISHED_SINK, Topics.UPLOADS_FINISHED, registry);
+        sink(topology, DECISIONS_SINK, Topics.UPLOAD_DECISIONS, registry);
+        // Keys reach the processor as strings; their UTF-8 bytes are the original key bytes the
+        // dead-letter topic is keyed by.
+        topology.addSink(DEAD_LETTERS_SINK, Topics.DEAD_LETTERS.name(), Serdes.String().serializer(),
+                Topics.DEAD_LETTERS.valueSerde(registry).serializer(), ASSET_INDEXER);
         return topology;
     }
 

@@ -1,5 +1,7 @@
 package io.sluice.index.topology;
 
+import io.sluice.events.AssetDeleteRequested;
+import io.sluice.events.AssetDeleted;
 import io.sluice.events.AssetIndexEntry;
 import io.sluice.events.AssetStored;
 import io.sluice.events.UploadFinished;
@@ -7,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * What the index projector writes for a stored asset. Everything comes from the {@code AssetStored}
- * event (ids, times), nothing from the clock or a random source, so a replay writes the same records
- * byte for byte (contract I5).
+ * What the index projector writes for a stored or deleted asset. Everything comes from the events
+ * ({@code AssetStored}, {@code AssetDeleteRequested}: ids, times), nothing from the clock or a random
+ * source, so a replay writes the same records byte for byte (contract I5).
  */
 final class IndexRecords {
 
@@ -50,9 +52,29 @@ final class IndexRecords {
                 .build();
     }
 
+    /** The entry kept as a marker of the deletion; deleted at the request's time. */
+    static AssetIndexEntry deleted(AssetIndexEntry entry, AssetDeleteRequested delete) {
+        return AssetIndexEntry.newBuilder(entry).setDeletedAt(delete.getTimestamp()).build();
+    }
+
+    static AssetDeleted assetDeleted(AssetIndexEntry entry, AssetDeleteRequested delete) {
+        return AssetDeleted.newBuilder()
+                .setEventId(derivedEventId("AssetDeleted/", delete.getEventId()))
+                .setUploadId(entry.getUploadId())
+                .setTenant(entry.getTenant())
+                .setTimestamp(delete.getTimestamp())
+                .setCausationId(delete.getEventId())
+                .setAssetId(entry.getAssetId())
+                .setObjectKey(entry.getObjectKey())
+                .build();
+    }
+
     /** A name-based UUID of the AssetStored event id: the same report always finishes with the same id. */
     static String finishedEventId(String assetStoredEventId) {
-        return UUID.nameUUIDFromBytes(("UploadFinished/" + assetStoredEventId).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return derivedEventId("UploadFinished/", assetStoredEventId);
+    }
+
+    private static String derivedEventId(String kind, String causeEventId) {
+        return UUID.nameUUIDFromBytes((kind + causeEventId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

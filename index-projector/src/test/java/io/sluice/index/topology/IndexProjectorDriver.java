@@ -1,7 +1,10 @@
 package io.sluice.index.topology;
 
 import io.sluice.events.AssetIndexEntry;
+import io.sluice.events.AssetDeleteRequested;
+import io.sluice.events.AssetRequest;
 import io.sluice.events.AssetStored;
+import io.sluice.events.UploadDecision;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.ChunkStored;
 import io.sluice.events.DeadLetter;
@@ -40,6 +43,8 @@ final class IndexProjectorDriver implements AutoCloseable {
     private final TestOutputTopic<String, AssetIndexEntry> index;
     private final TestOutputTopic<String, UploadFinished> finished;
     private final TestOutputTopic<byte[], DeadLetter> deadLetters;
+    private final TestInputTopic<String, AssetRequest> assetRequests;
+    private final TestOutputTopic<String, UploadDecision> decisions;
 
     IndexProjectorDriver() throws Exception {
         Properties properties = new Properties();
@@ -60,6 +65,25 @@ final class IndexProjectorDriver implements AutoCloseable {
                 Topics.UPLOADS_FINISHED.valueSerde(registry).deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(),
                 Topics.DEAD_LETTERS.valueSerde(registry).deserializer());
+        assetRequests = driver.createInputTopic(Topics.ASSET_REQUESTS.name(),
+                Topics.ASSET_REQUESTS.keySerde(registry).serializer(), Topics.ASSET_REQUESTS.valueSerde(registry).serializer());
+        decisions = driver.createOutputTopic(Topics.UPLOAD_DECISIONS.name(),
+                Topics.UPLOAD_DECISIONS.keySerde(registry).deserializer(),
+                Topics.UPLOAD_DECISIONS.valueSerde(registry).deserializer());
+    }
+
+    /** A tenant asks to delete the asset of {@code uploadId}, as the ingest API publishes it; returns its event id. */
+    String requestDelete(String uploadId, String tenant, Instant at) {
+        String eventId = UUID.randomUUID().toString();
+        assetRequests.pipeInput(uploadId, new AssetRequest(AssetDeleteRequested.newBuilder().setEventId(eventId)
+                .setUploadId(uploadId).setAssetId(UploadIds.assetIdFor(uploadId)).setTenant(tenant).setTimestamp(at)
+                .build()), at);
+        return eventId;
+    }
+
+    /** Decisions (asset deletions) written since the last call. */
+    List<TestRecord<String, UploadDecision>> decisionRecords() {
+        return decisions.readRecordsToList();
     }
 
     /** An AssetStored as the blob writer reports it, for a new upload. */

@@ -1,6 +1,7 @@
 package io.sluice.schemas.topics;
 
 import io.sluice.events.AssetIndexEntry;
+import io.sluice.events.AssetRequest;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.ChunkProgress;
 import io.sluice.events.DeadLetter;
@@ -73,7 +74,10 @@ public final class Topics {
                     TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_EVENT_BYTES)),
             Format.string(), Format.avro(UploadRequest.class));
 
-    /** The session processor's decisions: accepted / rejected / verified / failed / aborted / expired. */
+    /**
+     * The session processor's decisions: accepted / rejected / verified / failed / aborted / expired /
+     * forgotten; and the index projector's {@code AssetDeleted}.
+     */
     public static final TopicSpec<String, UploadDecision> UPLOAD_DECISIONS = new TopicSpec<>(
             "sluice.upload-decisions", UPLOAD_PARTITIONS,
             Map.of(
@@ -130,7 +134,21 @@ public final class Topics {
                     TopicConfig.RETENTION_MS_CONFIG, millis(UPLOAD_LOG_RETENTION)),
             Format.string(), Format.avro(UploadFinished.class));
 
-    /** The asset index, keyed by asset id; compacted, so it keeps the latest entry of every asset forever. */
+    /**
+     * What tenants ask of their assets once they exist (deletion), keyed by the asset's upload id, so
+     * co-partitioned with the blob events that made the assets. Read by the index projector.
+     */
+    public static final TopicSpec<String, AssetRequest> ASSET_REQUESTS = new TopicSpec<>(
+            "sluice.asset-requests", UPLOAD_PARTITIONS,
+            Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, millis(UPLOAD_LOG_RETENTION)),
+            Format.string(), Format.avro(AssetRequest.class));
+
+    /**
+     * The asset index, keyed by asset id; compacted, so it keeps the latest entry of every asset
+     * forever (a deleted asset's entry stays as a marker with {@code deletedAt}).
+     */
     public static final TopicSpec<String, AssetIndexEntry> ASSET_INDEX = new TopicSpec<>(
             "sluice.asset-index", UPLOAD_PARTITIONS,
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
@@ -150,7 +168,7 @@ public final class Topics {
 
     private static final List<TopicSpec<?, ?>> ALL = List.of(
             UPLOAD_REQUESTS, UPLOAD_DECISIONS, UPLOAD_STATUS, UPLOAD_CHUNKS, BLOB_EVENTS, UPLOADS_FINISHED,
-            ASSET_INDEX, DEAD_LETTERS);
+            ASSET_REQUESTS, ASSET_INDEX, DEAD_LETTERS);
 
     private Topics() {}
 

@@ -22,14 +22,14 @@ class TopicsTest {
         List<String> names = Topics.all().stream().map(TopicSpec::name).toList();
         assertThat(names).allMatch(n -> n.startsWith("sluice.")).doesNotHaveDuplicates();
         assertThat(names).containsExactly("sluice.upload-requests", "sluice.upload-decisions",
-                "sluice.upload-status", "sluice.upload-chunks", "sluice.blob-events", "sluice.uploads-finished", "sluice.asset-index",
+                "sluice.upload-status", "sluice.upload-chunks", "sluice.blob-events", "sluice.uploads-finished", "sluice.asset-requests", "sluice.asset-index",
                 "sluice.dead-letters");
     }
 
     @Test
     void shouldCoPartitionUploadKeyedTopicsWithStringKeys() {
         Stream.of(Topics.UPLOAD_REQUESTS, Topics.UPLOAD_DECISIONS, Topics.UPLOAD_STATUS, Topics.BLOB_EVENTS,
-                        Topics.UPLOADS_FINISHED)
+                        Topics.UPLOADS_FINISHED, Topics.ASSET_REQUESTS)
                 .forEach(topic -> {
                     assertThat(topic.partitions()).as(topic.name()).isEqualTo(Topics.UPLOAD_PARTITIONS);
                     assertThat(topic.keyType()).as(topic.name()).isEqualTo(String.class);

@@ -1,7 +1,9 @@
 package io.sluice.session.topology;
 
 import io.sluice.runtime.service.ServiceId;
+import io.sluice.events.UploadRequest;
 import io.sluice.schemas.deadletters.DeadLetterDeserializationHandler;
+import io.sluice.schemas.deadletters.ProcessorDeadLetters;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.topics.TopicSpec;
 import io.sluice.schemas.topics.Topics;
@@ -57,7 +59,8 @@ public final class SessionProcessorTopology {
         source(topology, BLOB_EVENTS_SOURCE, Topics.BLOB_EVENTS, registry);
         source(topology, FINISHED_SOURCE, Topics.UPLOADS_FINISHED, registry);
 
-        RequestDeadLetters deadLetters = new RequestDeadLetters(Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer());
+        ProcessorDeadLetters<UploadRequest> deadLetters = new ProcessorDeadLetters<>(
+                Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer(), COMPONENT, DEAD_LETTERS_SINK);
         topology.addProcessor(PROCESSOR, () -> new UploadSessionProcessor(settings, deadLetters),
                 REQUESTS_SOURCE, BLOB_EVENTS_SOURCE, FINISHED_SOURCE);
 

@@ -5,6 +5,7 @@ import io.sluice.events.AssetStored;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.ChunkProgress;
 import io.sluice.events.ChunkReceived;
+import io.sluice.schemas.deadletters.ProcessorDeadLetters;
 import io.sluice.schemas.keys.ChunkProgressKeys;
 import io.sluice.events.ChunkStored;
 import io.sluice.events.DeadLetterReason;
@@ -73,7 +74,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
     static final int MAX_MISSING_IN_OUTCOME = io.sluice.session.domain.UploadSession.MAX_MISSING_LISTED;
 
     private final SessionProcessorSettings settings;
-    private final RequestDeadLetters deadLetters;
+    private final ProcessorDeadLetters<UploadRequest> deadLetters;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, SessionRecord> sessions;
     private ParkedChunkStore parked;
@@ -84,7 +85,7 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
     /** Forget requests sent and not yet seen back, by upload id: the end time they were for. */
     private final Map<String, Long> forgetRequested = new HashMap<>();
 
-    UploadSessionProcessor(SessionProcessorSettings settings, RequestDeadLetters deadLetters) {
+    UploadSessionProcessor(SessionProcessorSettings settings, ProcessorDeadLetters<UploadRequest> deadLetters) {
         this.settings = settings;
         this.deadLetters = deadLetters;
     }
