@@ -4,6 +4,7 @@ import io.minio.MinioClient;
 import io.sluice.ingest.assets.AssetContentHandler;
 import io.sluice.ingest.assets.AssetLookup;
 import io.sluice.ingest.assets.AssetObjects;
+import io.sluice.ingest.assets.DeleteAssetHandler;
 import io.sluice.ingest.assets.GetAssetHandler;
 import io.sluice.ingest.assets.ListAssetsHandler;
 import io.sluice.ingest.http.Route;
@@ -57,6 +58,8 @@ final class ApiRoutes {
                         new FinishUploadHandler(settings, publisher, statuses, uploads, assets, clock)),
                 Route.of("GET", "/v1/assets", new ListAssetsHandler(index)),
                 Route.of("GET", "/v1/assets/{assetId}", new GetAssetHandler(assets, index)),
+                Route.of("DELETE", "/v1/assets/{assetId}",
+                        new DeleteAssetHandler(assets, publisher, settings.outcomeWait(), clock)),
                 Route.of("GET", "/v1/assets/{assetId}/content",
                         new AssetContentHandler(assets, new AssetObjects(minio, settings.bucket()))));
     }

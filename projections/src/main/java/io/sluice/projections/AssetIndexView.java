@@ -33,13 +33,28 @@ public final class AssetIndexView implements AutoCloseable {
                 new AssetIndexes()));
     }
 
+    /**
+     * The asset's entry, unless it is deleted. A derivative of a deleted original is shown without
+     * its link: the original's deletion took its derivatives' links with it.
+     */
     public Optional<AssetIndexEntry> get(String assetId) {
+        return view.get(assetId).filter(AssetIndexView::isLive).map(this::withoutDeletedOriginal);
+    }
+
+    /** The asset's entry as indexed, also when it is deleted (a marker with {@code deletedAt}). */
+    public Optional<AssetIndexEntry> getIncludingDeleted(String assetId) {
         return view.get(assetId);
     }
 
-    /** Blocks until the asset is indexed or the timeout passes; empty on timeout. */
+    /** Blocks until the asset is indexed (and not deleted) or the timeout passes; empty on timeout. */
     public Optional<AssetIndexEntry> await(String assetId, Duration timeout) throws InterruptedException {
-        return view.await(assetId, entry -> true, timeout);
+        return view.await(assetId, AssetIndexView::isLive, timeout).filter(AssetIndexView::isLive)
+                .map(this::withoutDeletedOriginal);
+    }
+
+    /** Blocks until the asset's entry is marked deleted or the timeout passes; whether it is. */
+    public boolean awaitDeleted(String assetId, Duration timeout) throws InterruptedException {
+        return view.await(assetId, entry -> !isLive(entry), timeout).filter(entry -> !isLive(entry)).isPresent();
     }
 
     /**
@@ -50,12 +65,12 @@ public final class AssetIndexView implements AutoCloseable {
      *     class (a client sent a bad one: answer 400)
      */
     public AssetPage list(String tenant, int limit, String cursor) {
-        return AssetIndexes.list(view.database(), view::get, tenant, limit, cursor);
+        return AssetIndexes.list(view.database(), this::get, tenant, limit, cursor);
     }
 
     /** Entries whose {@code derivativeOf.assetId} is {@code assetId}, oldest first. */
     public List<AssetIndexEntry> derivativesOf(String assetId) {
-        return AssetIndexes.derivativesOf(view.database(), view::get, assetId);
+        return AssetIndexes.derivativesOf(view.database(), this::get, assetId);
     }
 
     /**
@@ -65,6 +80,17 @@ public final class AssetIndexView implements AutoCloseable {
      */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         return view.awaitCaughtUp(timeout);
+    }
+
+    static boolean isLive(AssetIndexEntry entry) {
+        return entry.getDeletedAt() == null;
+    }
+
+    private AssetIndexEntry withoutDeletedOriginal(AssetIndexEntry entry) {
+        if (entry.getDerivativeOf() == null) return entry;
+        Optional<AssetIndexEntry> original = view.get(entry.getDerivativeOf().getAssetId());
+        if (original.isEmpty() || isLive(original.get())) return entry; // an original still uploading is linked to
+        return AssetIndexEntry.newBuilder(entry).setDerivativeOf(null).build();
     }
 
     /** Ready once the initial load reached the end of the topic. */

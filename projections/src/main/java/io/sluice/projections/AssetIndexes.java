@@ -25,7 +25,10 @@ final class AssetIndexes implements CompactedTopicView.Indexer<AssetIndexEntry> 
     private static final int TIME_BYTES = Long.BYTES;
 
     @Override
-    public void changed(String assetId, AssetIndexEntry previous, AssetIndexEntry current, ViewDatabase.Update update) {
+    public void changed(String assetId, AssetIndexEntry before, AssetIndexEntry after, ViewDatabase.Update update) {
+        // A deleted asset is neither listed nor a derivative of anything: its marker has no keys.
+        AssetIndexEntry previous = before != null && AssetIndexView.isLive(before) ? before : null;
+        AssetIndexEntry current = after != null && AssetIndexView.isLive(after) ? after : null;
         if (previous != null) {
             update.deleteIndex(tenantKey(previous.getTenant(), AssetOrder.of(assetId, previous)));
             if (previous.getDerivativeOf() != null) {

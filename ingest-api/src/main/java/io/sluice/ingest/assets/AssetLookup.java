@@ -31,6 +31,22 @@ public final class AssetLookup {
         return entry.filter(found -> found.getTenant().equals(tenant));
     }
 
+    /**
+     * The caller's asset also when it is deleted (its entry is then a marker with {@code deletedAt}),
+     * after catching up on a miss.
+     */
+    public Optional<AssetIndexEntry> findIncludingDeleted(String tenant, String assetId) throws InterruptedException {
+        if (!UploadIds.isAssetId(assetId)) return Optional.empty();
+        Optional<AssetIndexEntry> entry = index.getIncludingDeleted(assetId);
+        if (entry.isEmpty() && index.awaitCaughtUp(catchUpWait)) entry = index.getIncludingDeleted(assetId);
+        return entry.filter(found -> found.getTenant().equals(tenant));
+    }
+
+    /** Waits until the asset's entry is marked deleted; whether it was within the timeout. */
+    public boolean awaitDeleted(String assetId, Duration timeout) throws InterruptedException {
+        return index.awaitDeleted(assetId, timeout);
+    }
+
     /** The asset as this instance holds it now, without waiting to catch up. */
     public Optional<AssetIndexEntry> held(String tenant, String assetId) {
         if (!UploadIds.isAssetId(assetId)) return Optional.empty();

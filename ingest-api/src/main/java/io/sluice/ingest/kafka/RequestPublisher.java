@@ -1,5 +1,6 @@
 package io.sluice.ingest.kafka;
 
+import io.sluice.events.AssetRequest;
 import io.sluice.events.UploadRequest;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.kafka.KafkaClients;
@@ -11,14 +12,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Publishes request events to {@link Topics#UPLOAD_REQUESTS}, keyed by upload id, and returns only
+ * Publishes request events to {@link Topics#UPLOAD_REQUESTS} (and asset requests to
+ * {@link Topics#ASSET_REQUESTS}), keyed by upload id, and returns only
  * once Kafka has acknowledged them with {@code acks=all} (contract I1: a 2xx promises the event is
  * in Kafka). The producer is idempotent, so its own retries never duplicate a record. One producer
  * serves every request thread; Kafka batches what concurrent requests send.
@@ -28,9 +32,9 @@ public final class RequestPublisher implements AutoCloseable {
     /** Kafka's own bound on a send, retries included; a request waits this long at most. */
     static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Producer<String, UploadRequest> producer;
+    private final Producer<String, SpecificRecord> producer;
 
-    public RequestPublisher(Producer<String, UploadRequest> producer) {
+    public RequestPublisher(Producer<String, SpecificRecord> producer) {
         this.producer = producer;
     }
 
@@ -48,8 +52,24 @@ public final class RequestPublisher implements AutoCloseable {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        return new RequestPublisher(new KafkaProducer<>(p, Topics.UPLOAD_REQUESTS.keySerde(registry).serializer(),
-                Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer()));
+        Serializer<UploadRequest> requests = Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer();
+        Serializer<AssetRequest> assetRequests = Topics.ASSET_REQUESTS.valueSerde(registry).serializer();
+        // One producer for both topics: each value is serialized by its own topic's serde.
+        Serializer<SpecificRecord> values = (topic, value) -> switch (value) {
+            case UploadRequest request -> requests.serialize(topic, request);
+            case AssetRequest request -> assetRequests.serialize(topic, request);
+            default -> throw new IllegalArgumentException("not a request: " + value.getClass());
+        };
+        return new RequestPublisher(new KafkaProducer<>(p, Topics.UPLOAD_REQUESTS.keySerde(registry).serializer(), values));
+    }
+
+    /**
+     * Sends an asset request (keyed by the asset's upload id) and waits for its acknowledgement.
+     *
+     * @throws PublishFailedException if Kafka refused it or did not answer within the delivery timeout
+     */
+    public void publish(String uploadId, AssetRequest request) throws InterruptedException {
+        send(Topics.ASSET_REQUESTS.name(), uploadId, request).await();
     }
 
     /**
@@ -74,9 +94,13 @@ public final class RequestPublisher implements AutoCloseable {
      * @throws PublishFailedException if the producer cannot take it (registry unreachable, buffer full)
      */
     public Pending send(String uploadId, UploadRequest request) {
+        return send(Topics.UPLOAD_REQUESTS.name(), uploadId, request);
+    }
+
+    private Pending send(String topic, String uploadId, SpecificRecord request) {
         Future<?> ack;
         try {
-            ack = producer.send(new ProducerRecord<>(Topics.UPLOAD_REQUESTS.name(), uploadId, request));
+            ack = producer.send(new ProducerRecord<>(topic, uploadId, request));
         } catch (KafkaException e) { // serialization (registry unreachable), buffer full for max.block.ms
             throw new PublishFailedException("cannot send the request of upload " + uploadId + ": " + e.getMessage(), e);
         }

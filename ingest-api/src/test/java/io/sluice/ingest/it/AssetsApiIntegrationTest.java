@@ -12,12 +12,15 @@ import io.sluice.events.AssetIndexEntry;
 import io.sluice.events.DerivativeLink;
 import io.sluice.events.DerivativeRole;
 import io.sluice.ingest.Samples;
+import io.sluice.ingest.assets.ListAssetsHandler;
+import io.sluice.testkit.Await;
 import io.sluice.testkit.KafkaServer;
 import io.sluice.testkit.RealServers;
 import io.sluice.testkit.S3Server;
 import io.sluice.testkit.SchemaRegistryServer;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Random;
@@ -183,6 +186,39 @@ class AssetsApiIntegrationTest {
         assertProblem(client.send("GET", "/v1/assets/as_" + "0".repeat(32), GLOBEX_TOKEN, null), 404, "not_found");
         assertProblem(client.send("GET", "/v1/assets/nope", GLOBEX_TOKEN, null), 404, "not_found");
         assertProblem(client.send("GET", "/v1/assets", null, null), 401, "unauthorized");
+    }
+
+    @Test
+    void shouldDeleteAnAssetOnceTheIndexShowsItDeletedAndDropItsDerivativesLinks() throws Exception {
+        AssetIndexEntry doomed = Samples.asset("acme", 10, "ee".repeat(32), null);
+        AssetIndexEntry child = Samples.asset("acme", 5, "ff".repeat(32),
+                new DerivativeLink(doomed.getAssetId(), DerivativeRole.THUMBNAIL));
+        pipeline.publish(doomed);
+        pipeline.publish(child);
+        String path = "/v1/assets/" + doomed.getAssetId();
+        assertThat(client.send("GET", path, ACME_TOKEN, null).statusCode()).isEqualTo(200);
+
+        assertProblem(client.send("DELETE", path, GLOBEX_TOKEN, null), 404, "not_found");
+        assertProblem(client.send("DELETE", "/v1/assets/as_" + "0".repeat(32), ACME_TOKEN, null), 404, "not_found");
+        assertThat(pipeline.assetDeletions(doomed.getUploadId())).as("another tenant asks nothing").isEmpty();
+
+        var deletion = client.sendAsync("DELETE", path, ACME_TOKEN, null);
+        var asked = Await.until(Duration.ofSeconds(20), () -> pipeline.assetDeletions(doomed.getUploadId()),
+                list -> !list.isEmpty(), "the deletion request").getFirst();
+        assertThat(asked.getAssetId()).isEqualTo(doomed.getAssetId());
+        assertThat(asked.getTenant()).isEqualTo("acme");
+        pipeline.publish(AssetIndexEntry.newBuilder(doomed).setDeletedAt(asked.getTimestamp()).build()); // the projector's marker
+
+        assertThat(deletion.get().statusCode()).isEqualTo(204);
+        assertProblem(client.send("GET", path, ACME_TOKEN, null), 404, "not_found");
+        assertThat(client.getBytes(path + "/content", ACME_TOKEN).statusCode()).isEqualTo(404);
+        assertThat(client.send("DELETE", path, ACME_TOKEN, null).statusCode()).as("a second delete").isEqualTo(204);
+        assertThat(pipeline.assetDeletions(doomed.getUploadId())).as("asked once").hasSize(1);
+        assertProblem(client.send("DELETE", path, GLOBEX_TOKEN, null), 404, "not_found");
+        JsonNode derivative = json(client.send("GET", "/v1/assets/" + child.getAssetId(), ACME_TOKEN, null));
+        assertThat(derivative.has("derivativeOf")).as("the link to a deleted original goes").isFalse();
+        assertThat(json(client.send("GET", "/v1/assets?limit=" + ListAssetsHandler.MAX_LIMIT, ACME_TOKEN, null)).get("items"))
+                .noneMatch(item -> item.get("assetId").asText().equals(doomed.getAssetId()));
     }
 
     @Test

@@ -1,11 +1,14 @@
 package io.sluice.ingest.it;
 
+import io.sluice.events.AssetDeleteRequested;
 import io.sluice.events.AssetIndexEntry;
+import io.sluice.events.AssetRequest;
 import io.sluice.events.ChunkProgress;
 import io.sluice.events.UploadRequest;
 import io.sluice.events.UploadStatus;
 import io.sluice.schemas.keys.ChunkProgressKeys;
 import io.sluice.schemas.registry.SchemaRegistry;
+import io.sluice.schemas.topics.TopicSpec;
 import io.sluice.schemas.topics.Topics;
 import io.sluice.testkit.Await;
 import java.time.Duration;
@@ -81,24 +84,32 @@ final class PipelineStandIn implements AutoCloseable {
 
     /** Every request event of one upload with a payload of {@code type}, in log order, read from the start. */
     <T> List<T> requests(String uploadId, Class<T> type) {
+        return read(Topics.UPLOAD_REQUESTS, uploadId).stream().map(UploadRequest::getPayload)
+                .filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Every deletion the API asked of the asset of {@code uploadId}, in log order. */
+    List<AssetDeleteRequested> assetDeletions(String uploadId) {
+        return read(Topics.ASSET_REQUESTS, uploadId).stream().map(AssetRequest::getPayload)
+                .filter(AssetDeleteRequested.class::isInstance).map(AssetDeleteRequested.class::cast).toList();
+    }
+
+    /** The values of one key on a topic, in log order, read from the start to the end it has now. */
+    private <V> List<V> read(TopicSpec<String, V> topic, String key) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<T> found = new ArrayList<>();
-        String topic = Topics.UPLOAD_REQUESTS.name();
-        try (KafkaConsumer<String, UploadRequest> consumer = new KafkaConsumer<>(config,
-                Topics.UPLOAD_REQUESTS.keySerde(registry).deserializer(),
-                Topics.UPLOAD_REQUESTS.valueSerde(registry).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+        List<V> found = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, topic.keySerde(registry).deserializer(),
+                topic.valueSerde(registry).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(info -> new TopicPartition(topic.name(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, UploadRequest> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (uploadId.equals(record.key()) && type.isInstance(record.value().getPayload())) {
-                        found.add(type.cast(record.value().getPayload()));
-                    }
+                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) found.add(record.value());
                 }
             }
         }
