@@ -121,6 +121,10 @@ final class SluiceClient {
         return send(request("v1/uploads/" + uploadId).DELETE());
     }
 
+    Answer deleteAsset(String assetId) {
+        return send(request("v1/assets/" + assetId).DELETE());
+    }
+
     Answer asset(String assetId) {
         return send(request("v1/assets/" + assetId).GET());
     }
