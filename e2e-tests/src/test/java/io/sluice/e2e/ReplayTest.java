@@ -146,6 +146,8 @@ class ReplayTest {
         String parked = create(client, "parked.bin", parkedFile, CHUNK);
         for (int index : new int[] {3, 1, 0, 2}) sendChunk(client, parked, parkedFile, CHUNK, index);
         String parkedAsset = finish(client, parked, parkedFile);
+        assertThat(client.deleteAsset(quickAsset).status()).as("a deleted asset, which the replay must delete again")
+                .isEqualTo(204);
         String wrongSize = create(client, "wrong-size.bin", randomFile(2 * CHUNK, 6), CHUNK);
         sendAll(client, wrongSize, randomFile(2 * CHUNK, 6), CHUNK);
         assertThat(client.finish(wrongSize, 2 * CHUNK + 1, SluiceClient.sha256(randomFile(2 * CHUNK, 6), 0, 2 * CHUNK))
@@ -221,7 +223,7 @@ class ReplayTest {
         assertReadable(client, finish(client, open, openFile), openFile);
         for (int index : new int[] {0, 1, 3}) sendChunk(client, openParked, openParkedFile, CHUNK, index);
         assertReadable(client, finish(client, openParked, openParkedFile), openParkedFile);
-        assertReadable(client, quickAsset, quickFile);
+        assertThat(client.asset(quickAsset).status()).as("still deleted after the replay").isEqualTo(404);
         assertReadable(client, parkedAsset, parkedFile);
     }
 

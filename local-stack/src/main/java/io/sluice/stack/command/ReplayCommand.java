@@ -57,10 +57,11 @@ public final class ReplayCommand {
                 err.println("error: " + refused.why());
                 yield 1;
             }
-            case ReplayTarget.Restart restart -> {
-                stack.out().println(restart.why());
+            case ReplayTarget.RebuildViews rebuild -> {
+                stack.out().println(rebuild.why());
                 List<Component> instances = instancesOf(service.id());
                 stack.stop(instances);
+                for (Component instance : instances) deleteState(instance);
                 stack.startAndAwait(instances);
                 yield 0;
             }

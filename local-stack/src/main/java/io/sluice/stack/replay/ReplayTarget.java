@@ -24,8 +24,11 @@ public sealed interface ReplayTarget {
         }
     }
 
-    /** A service whose state is rebuilt at every start anyway: the replay is a restart. */
-    record Restart(String why) implements ReplayTarget {}
+    /**
+     * A service whose state is views of compacted topics: the replay stops it, deletes its state
+     * directory and starts it, and it reads the topics again.
+     */
+    record RebuildViews(String why) implements ReplayTarget {}
 
     /** A service with nothing a replay could rebuild; the command refuses and says why. */
     record Refused(String why) implements ReplayTarget {}
@@ -42,10 +45,12 @@ public sealed interface ReplayTarget {
         return switch (service) {
             case SESSION_PROCESSOR -> new StreamsApp(SESSION_PROCESSOR_APPLICATION_ID, List.of(
                     Topics.UPLOAD_REQUESTS.name(), Topics.BLOB_EVENTS.name(), Topics.UPLOADS_FINISHED.name()));
-            case INDEX_PROJECTOR -> new StreamsApp(INDEX_PROJECTOR_APPLICATION_ID, List.of(Topics.BLOB_EVENTS.name()));
-            case INGEST_API -> new Restart("ingest-api keeps its read views (upload status, asset index) in memory and"
-                    + " rebuilds them from the compacted topics " + Topics.UPLOAD_STATUS.name() + " and "
-                    + Topics.ASSET_INDEX.name() + " at every start: its replay is a restart.");
+            case INDEX_PROJECTOR -> new StreamsApp(INDEX_PROJECTOR_APPLICATION_ID,
+                    List.of(Topics.BLOB_EVENTS.name(), Topics.ASSET_REQUESTS.name()));
+            case INGEST_API -> new RebuildViews("ingest-api keeps its read views (upload status, chunk progress, asset"
+                    + " index) on disk, read from the compacted topics " + Topics.UPLOAD_STATUS.name() + ", "
+                    + Topics.UPLOAD_CHUNKS.name() + " and " + Topics.ASSET_INDEX.name() + ": its replay deletes them"
+                    + " and starts it, and it reads the topics again.");
             case BLOB_WRITER -> new Refused("blob-writer keeps no state a replay could rebuild: what it wrote is in"
                     + " the object store (chunk objects keyed by their SHA-256, assembled assets), what it read is"
                     + " its consumer groups' committed offsets, and every write is idempotent. After losing its"

@@ -21,13 +21,13 @@ class ReplayTargetTest {
                 "sluice-session-processor", List.of(Topics.UPLOAD_REQUESTS.name(), Topics.BLOB_EVENTS.name(),
                         Topics.UPLOADS_FINISHED.name())));
         assertThat(ReplayTarget.of(ServiceId.INDEX_PROJECTOR)).isEqualTo(new ReplayTarget.StreamsApp(
-                "sluice-index-projector", List.of(Topics.BLOB_EVENTS.name())));
+                "sluice-index-projector", List.of(Topics.BLOB_EVENTS.name(), Topics.ASSET_REQUESTS.name())));
     }
 
     @Test
-    void shouldRestartTheIngestApiAndRefuseTheBlobWriterSayingWhy() {
-        assertThat(ReplayTarget.of(ServiceId.INGEST_API)).isInstanceOf(ReplayTarget.Restart.class)
-                .extracting(t -> ((ReplayTarget.Restart) t).why()).asString().contains("restart");
+    void shouldRebuildTheIngestApisViewsAndRefuseTheBlobWriterSayingWhy() {
+        assertThat(ReplayTarget.of(ServiceId.INGEST_API)).isInstanceOf(ReplayTarget.RebuildViews.class)
+                .extracting(t -> ((ReplayTarget.RebuildViews) t).why()).asString().contains("deletes them");
         assertThat(ReplayTarget.of(ServiceId.BLOB_WRITER)).isInstanceOf(ReplayTarget.Refused.class)
                 .extracting(t -> ((ReplayTarget.Refused) t).why()).asString()
                 .contains("./sluice restart blob-writer");
