@@ -30,6 +30,8 @@ final class ApiRoutes {
 
     /** Uploads this instance remembers having opened; far more than are opened between two status updates. */
     static final int RECENTLY_OPENED_CAPACITY = 10_000;
+    /** Far longer than a status takes to appear, far shorter than any retention worth having. */
+    static final Duration RECENTLY_OPENED_MAX_AGE = Duration.ofMinutes(2);
 
     /**
      * Longest a chunk waits for a lower chunk of its upload, under way here, to be published first:
@@ -41,7 +43,9 @@ final class ApiRoutes {
 
     static List<Route> of(ApiSettings settings, RequestPublisher publisher, UploadStatusView statuses,
             UploadChunksView chunks, AssetIndexView index, MinioClient minio, ChunkMemoryBudget budget, Clock clock) {
-        RecentlyOpened recentlyOpened = new RecentlyOpened(RECENTLY_OPENED_CAPACITY);
+        Duration halfRetention = settings.endedRetention().dividedBy(2);
+        RecentlyOpened recentlyOpened = new RecentlyOpened(RECENTLY_OPENED_CAPACITY,
+                RECENTLY_OPENED_MAX_AGE.compareTo(halfRetention) < 0 ? RECENTLY_OPENED_MAX_AGE : halfRetention, clock);
         UploadLookup uploads = new UploadLookup(statuses, chunks, recentlyOpened, settings.catchUpWait(),
                 settings.lookupGrace(), settings.outcomeWait());
         AssetLookup assets = new AssetLookup(index, settings.catchUpWait());

@@ -18,9 +18,10 @@ import java.time.Duration;
  *     the session processor has projected it
  * @param outcomeWait how long a create (with an idempotency key) or a delete waits for the session
  *     processor's answer before answering that the request is under way
+ * @param endedRetention how long an ended upload is remembered (the session processor forgets it then)
  */
 public record ApiSettings(UploadLimits limits, Duration uploadTtl, Duration finishWait, String bucket,
-        Duration catchUpWait, Duration lookupGrace, Duration outcomeWait) {
+        Duration catchUpWait, Duration lookupGrace, Duration outcomeWait, Duration endedRetention) {
 
     public static final Duration DEFAULT_CATCH_UP_WAIT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_LOOKUP_GRACE = Duration.ofSeconds(1);
@@ -37,11 +38,13 @@ public record ApiSettings(UploadLimits limits, Duration uploadTtl, Duration fini
     public static ApiSettings from(SluiceConfig config) {
         return new ApiSettings(UploadLimitSettings.from(config), config.getDuration(Setting.UPLOAD_TTL),
                 config.getDuration(Setting.FINISH_WAIT), config.get(Setting.S3_BUCKET),
-                DEFAULT_CATCH_UP_WAIT, DEFAULT_LOOKUP_GRACE, DEFAULT_OUTCOME_WAIT);
+                DEFAULT_CATCH_UP_WAIT, DEFAULT_LOOKUP_GRACE, DEFAULT_OUTCOME_WAIT,
+                config.getDuration(Setting.ENDED_RETENTION));
     }
 
     /** A copy with other waits (tests shorten them). */
     public ApiSettings withWaits(Duration lookupGrace, Duration outcomeWait, Duration finishWait) {
-        return new ApiSettings(limits, uploadTtl, finishWait, bucket, catchUpWait, lookupGrace, outcomeWait);
+        return new ApiSettings(limits, uploadTtl, finishWait, bucket, catchUpWait, lookupGrace, outcomeWait,
+                endedRetention);
     }
 }
