@@ -184,11 +184,14 @@ class LocalStackEndToEndTest {
         JsonNode json = new ObjectMapper().readTree(results.toFile());
         assertThat(json.at("/filled/failure").isMissingNode()).as(bench.output()).isTrue();
         assertThat(json.at("/filled/heapAfterGcMiB").asDouble()).isPositive();
-        for (String kind : List.of("asset", "upload", "listPage")) {
+        for (String kind : List.of("asset", "upload", "listPage", "healthLive")) {
             assertThat(json.at("/reads/" + kind + "/errors").asInt()).as(kind).isZero();
             assertThat(json.at("/reads/" + kind + "/count").asInt()).as(kind).isEqualTo(300);
         }
         assertThat(json.at("/diskMiB/indexTopic").asDouble()).isPositive();
+        assertThat(json.at("/absorbSeconds").asDouble()).as("the running API held the fill").isNotNegative();
+        assertThat(json.at("/cold/failure").isMissingNode()).as("a new instance read the fill: " + bench.output())
+                .isTrue();
     }
 
     private static long heapMaxBytes(int port) throws IOException, InterruptedException {

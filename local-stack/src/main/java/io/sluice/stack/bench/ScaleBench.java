@@ -3,14 +3,17 @@ package io.sluice.stack.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.runtime.service.ServiceId;
 import io.sluice.stack.Stack;
 import io.sluice.stack.StackFailure;
-import io.sluice.runtime.service.ServiceId;
 import io.sluice.stack.component.Component;
 import io.sluice.stack.component.ServiceEnvironment;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -40,6 +43,7 @@ final class ScaleBench {
     private static final String STATUSES_GAUGE = "sluice_ingest_status_view_uploads";
     private static final String CHUNKS_GAUGE = "sluice_ingest_chunk_view_chunks";
     private static final Duration ABSORB_DEADLINE = Duration.ofMinutes(20);
+    private static final Duration COLD_START_DEADLINE = Duration.ofMinutes(30);
 
     private final Stack stack;
     private final PrintStream out;
@@ -57,7 +61,7 @@ final class ScaleBench {
         Instant date = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         out.printf("Scale benchmark (%s): %,d index entries and %,d statuses%n", plan.mode(), plan.assets(),
                 plan.statuses());
-        ApiState before = restartAndMeasure();
+        ApiState before = restartAndMeasure(Duration.ZERO);
         out.printf("empty: API ready in %.1f s, heap after GC %s MiB%n", before.secondsToReady(), mib(before.heapAfterGc()));
         OptionalLong assetsBefore = apiGauge(ASSETS_GAUGE);
         OptionalLong statusesBefore = apiGauge(STATUSES_GAUGE);
@@ -71,7 +75,7 @@ final class ScaleBench {
                 chunksBefore.orElse(0) + plan.statuses());
         if (absorbed >= 0) out.printf("the running API held every filled record %.1f s after the fill ended%n", absorbed);
 
-        ApiState after = restartAndMeasure();
+        ApiState after = restartAndMeasure(Duration.ZERO);
         ObjectNode json = new ObjectMapper().createObjectNode().put("date", date.toString()).put("mode", plan.mode())
                 .put("assets", plan.assets()).put("statuses", plan.statuses()).put("fillSeconds", filled.seconds())
                 .put("absorbSeconds", round(absorbed));
@@ -81,15 +85,21 @@ final class ScaleBench {
         if (after.failure() == null) {
             BenchTarget target = BenchTarget.of(stack);
             ReadLoad load = new ReadLoad(target.apiUrl(), target.token());
+            // A restarted JVM runs interpreted at first: warm every read path up, unmeasured.
+            load.run(plan.clients(), plan.requestsPerKind() / 10, ReadLoad.randomOf(filled.assetIds(), "/v1/assets/"));
+            load.run(plan.clients(), plan.requestsPerKind() / 10, ReadLoad.randomOf(filled.uploadIds(), "/v1/uploads/"));
+            load.run(plan.clients(), plan.requestsPerKind() / 10, n -> "/v1/assets?limit=100");
             putReads(reads, "asset", load.run(plan.clients(), plan.requestsPerKind(),
                     ReadLoad.randomOf(filled.assetIds(), "/v1/assets/")));
             putReads(reads, "upload", load.run(plan.clients(), plan.requestsPerKind(),
                     ReadLoad.randomOf(filled.uploadIds(), "/v1/uploads/")));
             putReads(reads, "listPage", load.run(plan.clients(), plan.requestsPerKind(), n -> "/v1/assets?limit=100"));
+            // The floor: what the HTTP stack and the clients on this machine cost with no view read at all.
+            putReads(reads, "healthLive", load.run(plan.clients(), plan.requestsPerKind(), n -> "/health/live"));
         }
         if (after.failure() == null) {
             deleteViews();
-            ApiState cold = restartAndMeasure();
+            ApiState cold = restartAndMeasure(COLD_START_DEADLINE);
             out.printf("cold start (no views on disk): API ready in %.1f s%n", cold.secondsToReady());
             putState(json.putObject("cold"), cold);
         }
@@ -105,15 +115,21 @@ final class ScaleBench {
         return after.failure() == null ? 0 : 1;
     }
 
-    private ApiState restartAndMeasure() throws Exception {
+    /**
+     * @param beyondStartDeadline how much longer than the stack's start deadline the API may take to
+     *     become ready (a cold start reads all of history)
+     */
+    private ApiState restartAndMeasure(Duration beyondStartDeadline) throws Exception {
         List<Component> api = stack.resolve(List.of(API));
         stack.stop(api);
         long started = System.nanoTime();
         try {
             stack.startAndAwait(api);
         } catch (StackFailure failure) {
-            return new ApiState(OptionalLong.empty(), OptionalLong.empty(), (System.nanoTime() - started) / 1e9,
-                    firstLine(failure.getMessage()) + firstOutOfMemory().map(line -> "; " + line).orElse(""));
+            if (beyondStartDeadline.isZero() || !awaitReady(api.getFirst(), beyondStartDeadline)) {
+                return new ApiState(OptionalLong.empty(), OptionalLong.empty(), (System.nanoTime() - started) / 1e9,
+                        firstLine(failure.getMessage()) + firstOutOfMemory().map(line -> "; " + line).orElse(""));
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         SampledProcess process = BenchTarget.of(stack).services().stream().filter(s -> s.name().equals(API))
@@ -155,6 +171,22 @@ final class ScaleBench {
         try (Stream<Path> paths = Files.walk(views)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(path);
         }
+    }
+
+    /** Polls the API's readiness once a second until it is ready or the deadline passes. */
+    private boolean awaitReady(Component api, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(api.url() + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) return true;
+            } catch (IOException e) {
+                // not answering yet: ask again
+            }
+            TimeUnit.SECONDS.sleep(1); // a sampling interval, not a wait for readiness
+        }
+        return false;
     }
 
     /** The first {@code OutOfMemoryError} the API logged since its last start, if any. */
@@ -246,7 +278,7 @@ final class ScaleBench {
         out.printf("| a new API instance (no views on disk): start → ready (s), heap after a full GC (MiB) | | %s, %s |%n",
                 json.at("/cold").has("failure") ? "not ready" : json.at("/cold/secondsToReady").asText("-"),
                 json.at("/cold/heapAfterGcMiB").asText("-"));
-        for (String kind : List.of("asset", "upload", "listPage")) {
+        for (String kind : List.of("asset", "upload", "listPage", "healthLive")) {
             out.printf("| reads: %s p50 / p99 (ms), errors | | %s / %s, %s |%n", kind,
                     json.at("/reads/" + kind + "/p50Ms").asText("-"), json.at("/reads/" + kind + "/p99Ms").asText("-"),
                     json.at("/reads/" + kind + "/errors").asText("-"));
