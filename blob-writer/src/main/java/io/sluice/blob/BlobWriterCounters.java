@@ -4,7 +4,7 @@ import io.sluice.blob.assembly.AssemblyResult;
 import io.sluice.runtime.http.Metrics;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What the blob writer has done since it started, served as gauges on {@code /metrics}. */
+/** What the blob writer has done since it started, served as counters on {@code /metrics}. */
 public final class BlobWriterCounters {
 
     private final LongAdder chunksWritten = new LongAdder();
@@ -78,25 +78,25 @@ public final class BlobWriterCounters {
     }
 
     void register(Metrics metrics) {
-        metrics.gauge("blob_chunks_stored_total", "Chunk objects written.", chunksWritten::sum)
-                .gauge("blob_chunks_already_stored_total", "Chunks whose object existed already (redeliveries).",
-                        chunksAlreadyStored::sum)
-                .gauge("blob_chunk_bytes_stored_total", "Bytes of chunk objects written.", chunkBytesWritten::sum)
-                .gauge("blob_chunks_skipped_total", "Chunks not stored: bytes not matching their length or sha256.",
-                        chunksSkipped::sum)
-                .gauge("blob_assets_assembled_total", "Asset objects assembled, by either strategy.",
-                        () -> assetsComposed.sum() + assetsStreamed.sum())
-                .gauge("blob_assets_composed_total", "Asset objects assembled by server-side compose.",
-                        assetsComposed::sum)
-                .gauge("blob_assets_streamed_total", "Asset objects assembled by a streaming copy.",
-                        assetsStreamed::sum)
-                .gauge("blob_assets_already_stored_total", "Verified uploads whose asset object existed already.",
-                        assetsAlreadyStored::sum)
-                .gauge("blob_asset_bytes_assembled_total", "Bytes of asset objects assembled.",
-                        assetBytesAssembled::sum)
-                .gauge("blob_chunk_objects_deleted_total",
-                        "Chunk objects deleted after assembly, abort, failure, expiry or forgetting.", chunkObjectsDeleted::sum)
-                .gauge("blob_assets_deleted_total", "Asset objects removed because their asset was deleted.",
-                        assetsDeleted::sum);
+        metrics.functionCounter("blob_chunks_stored", "Chunk objects written.", chunksWritten, LongAdder::sum)
+                .functionCounter("blob_chunks_already_stored", "Chunks whose object existed already (redeliveries).",
+                        chunksAlreadyStored, LongAdder::sum)
+                .functionCounter("blob_chunk_bytes_stored", "Bytes of chunk objects written.", chunkBytesWritten,
+                        LongAdder::sum)
+                .functionCounter("blob_chunks_skipped", "Chunks not stored: bytes not matching their length or sha256.",
+                        chunksSkipped, LongAdder::sum)
+                .functionCounter("blob_assets_composed", "Asset objects assembled by server-side compose.",
+                        assetsComposed, LongAdder::sum)
+                .functionCounter("blob_assets_streamed", "Asset objects assembled by a streaming copy.",
+                        assetsStreamed, LongAdder::sum)
+                .functionCounter("blob_assets_already_stored", "Verified uploads whose asset object existed already.",
+                        assetsAlreadyStored, LongAdder::sum)
+                .functionCounter("blob_asset_bytes_assembled", "Bytes of asset objects assembled.",
+                        assetBytesAssembled, LongAdder::sum)
+                .functionCounter("blob_chunk_objects_deleted",
+                        "Chunk objects deleted after assembly, abort, failure, expiry or forgetting.", chunkObjectsDeleted,
+                        LongAdder::sum)
+                .functionCounter("blob_assets_deleted", "Asset objects removed because their asset was deleted.",
+                        assetsDeleted, LongAdder::sum);
     }
 }

@@ -120,10 +120,10 @@ public final class BlobWriterService implements Service {
             throw e;
         }
         counters.register(metrics);
-        metrics.gauge("blob_chunk_attempts_failed_total", "Chunk batches that failed and were scheduled again.",
-                chunkLoop::failedAttempts);
-        metrics.gauge("blob_assembly_attempts_failed_total", "Decision batches that failed and were scheduled again.",
-                assemblyLoop::failedAttempts);
+        metrics.functionCounter("blob_chunk_attempts_failed", "Chunk batches that failed and were scheduled again.",
+                chunkLoop, PartitionedConsumerLoop::failedAttempts)
+                .functionCounter("blob_assembly_attempts_failed", "Decision batches that failed and were scheduled again.",
+                        assemblyLoop, PartitionedConsumerLoop::failedAttempts);
     }
 
     @Override

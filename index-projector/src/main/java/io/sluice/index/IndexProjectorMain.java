@@ -1,5 +1,6 @@
 package io.sluice.index;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.http.HttpEndpoints;
 import io.sluice.runtime.http.Metrics;
@@ -20,6 +21,8 @@ public final class IndexProjectorMain {
 
     /** The service as {@code main} runs it (tests start it the same way). */
     public static IndexProjectorService create(SluiceConfig config, Metrics metrics, HttpEndpoints endpoints) {
-        return new IndexProjectorService(config);
+        IndexProjectorService service = new IndexProjectorService(config);
+        new KafkaStreamsMetrics(service.streams()).bindTo(metrics.registry());
+        return service;
     }
 }

@@ -51,6 +51,11 @@ public final class IndexProjectorService implements Service {
         return state == KafkaStreams.State.RUNNING ? Readiness.ready() : Readiness.notReady("streams " + state);
     }
 
+    /** The Streams app, for its metrics. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
     @Override
     public void close() {
         StreamsSettings.close(streams);

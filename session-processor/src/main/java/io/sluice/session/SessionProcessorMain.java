@@ -1,5 +1,6 @@
 package io.sluice.session;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.sluice.runtime.auth.Callers;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.http.HttpEndpoints;
@@ -20,6 +21,7 @@ public final class SessionProcessorMain {
     /** The service as {@code main} runs it (tests start it the same way). */
     public static SessionProcessorService create(SluiceConfig config, Metrics metrics, HttpEndpoints endpoints) {
         SessionProcessorService service = new SessionProcessorService(config);
+        new KafkaStreamsMetrics(service.streams()).bindTo(metrics.registry());
         SessionStoreRoute.mount(endpoints, Callers.from(config), service::streams);
         return service;
     }

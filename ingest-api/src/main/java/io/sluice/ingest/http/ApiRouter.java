@@ -2,16 +2,21 @@ package io.sluice.ingest.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sluice.ingest.kafka.PublishFailedException;
 import io.sluice.runtime.auth.Caller;
 import io.sluice.runtime.auth.Callers;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * The API's one HTTP handler: authenticates the caller, finds the route, runs it, and turns what
  * it throws into a problem document. A refusal ({@link ApiException}) is answered as it says;
  * Kafka not acknowledging is a 503 the client may retry; anything else is logged here with its
- * stack trace and answered with a bare 500, so no internals leave the process.
+ * stack trace and answered with a bare 500, so no internals leave the process. Every request is
+ * counted and timed by method, route (the template, never the raw path) and status
+ * ({@code sluice_http_server_requests_seconds}).
  */
 public final class ApiRouter implements HttpHandler {
 
@@ -27,17 +34,25 @@ public final class ApiRouter implements HttpHandler {
 
     private final Callers callers;
     private final List<Route> routes;
+    private final MeterRegistry meters;
 
     public ApiRouter(Callers callers, List<Route> routes) {
+        this(callers, routes, new SimpleMeterRegistry());
+    }
+
+    public ApiRouter(Callers callers, List<Route> routes, MeterRegistry meters) {
         this.callers = callers;
         this.routes = List.copyOf(routes);
+        this.meters = meters;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        String[] matched = {"unmatched"};
         try (exchange) {
             try {
-                route(exchange);
+                route(exchange, matched);
             } catch (ApiException refusal) {
                 answer(exchange, refusal);
             } catch (PublishFailedException e) {
@@ -52,10 +67,17 @@ public final class ApiRouter implements HttpHandler {
                 log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
                 answer(exchange, new ApiException(ProblemCode.INTERNAL_ERROR, "the request could not be served"));
             }
+        } finally {
+            Timer.builder("sluice_http_server_requests").description("API requests by method, route and status.")
+                    .tags("method", exchange.getRequestMethod(), "route", matched[0],
+                            "status", Integer.toString(exchange.getResponseCode()))
+                    .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofMinutes(2)).register(meters)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
-    private void route(HttpExchange exchange) throws Exception {
+    private void route(HttpExchange exchange, String[] matched) throws Exception {
         String tenant = tenantOf(callers.identify(exchange.getRequestHeaders().getFirst("Authorization")));
         String path = exchange.getRequestURI().getRawPath();
         Set<String> allowed = new LinkedHashSet<>();
@@ -63,6 +85,7 @@ public final class ApiRouter implements HttpHandler {
             Optional<Map<String, String>> variables = route.path().match(path);
             if (variables.isEmpty()) continue;
             if (route.method().equals(exchange.getRequestMethod())) {
+                matched[0] = route.path().toString();
                 route.handler().handle(new ApiRequest(exchange, tenant, variables.get()));
                 return;
             }
