@@ -75,7 +75,8 @@ class PrometheusMetricsTest {
         assertThat(metrics).contains("jvm_memory_used_bytes{", "process_cpu_usage{", "sluice_jvm_heap_used_bytes{");
         if (component == ServiceId.INGEST_API) {
             assertThat(metrics).contains("sluice_http_server_requests_seconds_count{",
-                    "route=\"/v1/uploads/{uploadId}/chunks/{index}\"");
+                    "route=\"/v1/uploads/{uploadId}/chunks/{index}\"", "# TYPE sluice_chunk_bytes_received_total counter",
+                    "kafka_producer_");
         }
         if (component == ServiceId.SESSION_PROCESSOR || component == ServiceId.INDEX_PROJECTOR) {
             assertThat(metrics).contains("kafka_stream_");

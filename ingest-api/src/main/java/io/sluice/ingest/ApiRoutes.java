@@ -1,6 +1,8 @@
 package io.sluice.ingest;
 
 import io.minio.MinioClient;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.ingest.assets.AssetContentHandler;
 import io.sluice.ingest.assets.AssetLookup;
 import io.sluice.ingest.assets.AssetObjects;
@@ -42,7 +44,10 @@ final class ApiRoutes {
     private ApiRoutes() {}
 
     static List<Route> of(ApiSettings settings, RequestPublisher publisher, UploadStatusView statuses,
-            UploadChunksView chunks, AssetIndexView index, MinioClient minio, ChunkMemoryBudget budget, Clock clock) {
+            UploadChunksView chunks, AssetIndexView index, MinioClient minio, ChunkMemoryBudget budget, Clock clock,
+            MeterRegistry meters) {
+        Counter chunkBytes = Counter.builder("sluice_chunk_bytes_received")
+                .description("Bytes of the chunks the API queued (Kafka acknowledged them).").register(meters);
         Duration halfRetention = settings.endedRetention().dividedBy(2);
         RecentlyOpened recentlyOpened = new RecentlyOpened(RECENTLY_OPENED_CAPACITY,
                 RECENTLY_OPENED_MAX_AGE.compareTo(halfRetention) < 0 ? RECENTLY_OPENED_MAX_AGE : halfRetention, clock);
@@ -54,7 +59,7 @@ final class ApiRoutes {
                         new CreateUploadHandler(settings, publisher, statuses, assets, recentlyOpened, clock)),
                 Route.of("PUT", "/v1/uploads/{uploadId}/chunks/{index}",
                         new PutChunkHandler(settings, publisher, uploads, recentlyOpened, budget,
-                                new ChunkSendOrder(CHUNK_ORDER_WAIT), clock)),
+                                new ChunkSendOrder(CHUNK_ORDER_WAIT), clock, chunkBytes)),
                 Route.of("GET", "/v1/uploads/{uploadId}", new GetUploadHandler(uploads)),
                 Route.of("DELETE", "/v1/uploads/{uploadId}",
                         new AbortUploadHandler(settings, publisher, statuses, uploads, clock)),

@@ -81,8 +81,10 @@ public final class IngestApiService implements Service {
             RequestPublisher publisher = push(resources, RequestPublisher.create(config, registry));
             ChunkMemoryBudget budget = ChunkMemoryBudget.forHeap(settings.limits().chunkSizeMax(), CHUNK_BUDGET_WAIT);
             endpoints.route("/v1/", new ApiRouter(callers,
-                    ApiRoutes.of(settings, publisher, statuses, chunks, index, minio, budget, Clock.systemUTC()),
+                    ApiRoutes.of(settings, publisher, statuses, chunks, index, minio, budget, Clock.systemUTC(),
+                            metrics.registry()),
                     metrics.registry()));
+            publisher.bindMetrics(metrics.registry());
             metrics.gauge("ingest_chunk_bytes_in_flight", "Chunk bytes held by requests in flight.", budget::reservedBytes)
                     .gauge("ingest_status_view_uploads", "Uploads in the status view.", statuses::size)
                     .gauge("ingest_chunk_view_chunks", "Received chunks in the chunk progress view.", chunks::size)

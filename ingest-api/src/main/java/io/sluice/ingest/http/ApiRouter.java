@@ -2,6 +2,7 @@ package io.sluice.ingest.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -116,7 +117,9 @@ public final class ApiRouter implements HttpHandler {
      * Answers with the problem unless the response has begun (then the client sees a cut-off body).
      * A refusal may leave the request body unread: see {@link UnreadBody}.
      */
-    private static void answer(HttpExchange exchange, ApiException problem) throws IOException {
+    private void answer(HttpExchange exchange, ApiException problem) throws IOException {
+        Counter.builder("sluice_api_problems").description("Requests refused, by problem code.")
+                .tag("code", problem.code().code()).register(meters).increment();
         if (exchange.getResponseCode() != -1) {
             log.warn("{} {}: {} after the response began", exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), problem.code().code());

@@ -1,5 +1,7 @@
 package io.sluice.ingest.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.sluice.events.AssetRequest;
 import io.sluice.events.UploadRequest;
 import io.sluice.runtime.config.SluiceConfig;
@@ -115,6 +117,11 @@ public final class RequestPublisher implements AutoCloseable {
                 throw new PublishFailedException("no acknowledgement for the request of upload " + uploadId, e);
             }
         };
+    }
+
+    /** Serves the producer's own metrics (batching, request latency, errors) on {@code /metrics}. */
+    public void bindMetrics(MeterRegistry registry) {
+        new KafkaClientMetrics(producer).bindTo(registry);
     }
 
     @Override

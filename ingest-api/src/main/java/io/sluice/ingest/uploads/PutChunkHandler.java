@@ -1,5 +1,6 @@
 package io.sluice.ingest.uploads;
 
+import io.micrometer.core.instrument.Counter;
 import io.sluice.events.UploadStatus;
 import io.sluice.ingest.ApiSettings;
 import io.sluice.ingest.http.ApiException;
@@ -42,9 +43,13 @@ public final class PutChunkHandler implements RouteHandler {
     private final ChunkMemoryBudget budget;
     private final ChunkSendOrder sendOrder;
     private final Clock clock;
+    private final Counter bytesReceived;
 
+    /** @param bytesReceived counts the bytes of every chunk Kafka acknowledged */
     public PutChunkHandler(ApiSettings settings, RequestPublisher publisher, UploadLookup uploads,
-            RecentlyOpened recentlyOpened, ChunkMemoryBudget budget, ChunkSendOrder sendOrder, Clock clock) {
+            RecentlyOpened recentlyOpened, ChunkMemoryBudget budget, ChunkSendOrder sendOrder, Clock clock,
+            Counter bytesReceived) {
+        this.bytesReceived = bytesReceived;
         this.sendOrder = sendOrder;
         this.settings = settings;
         this.publisher = publisher;
@@ -81,6 +86,7 @@ public final class PutChunkHandler implements RouteHandler {
                     uploadId, tenant, clock.instant().truncatedTo(ChronoUnit.MILLIS), index, bytes, sha256Hex));
             slot.close(); // handed to the producer, in order: the next chunk may go
             sent.await();
+            bytesReceived.increment(length);
             Responses.json(request.exchange(), 202, Json.object()
                     .put("uploadId", uploadId)
                     .put("index", index)
