@@ -18,16 +18,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every component's {@code /metrics} passes {@code promtool check metrics} — Prometheus's own
  * linter, from Debian's {@code prometheus} package (CI unpacks it, see {@code .ci/run}) — after real
- * traffic, so counters are counters, names and help texts are as Prometheus wants them, and the
+ * traffic (an upload and a refusal), so counters are counters, names and help texts are as Prometheus wants them, and the
  * JVM, process and Kafka meters are there.
  *
  * <p>Where no promtool can be found ({@code SLUICE_PROMTOOL}, {@code .ci/tools}, the {@code PATH})
@@ -49,6 +54,7 @@ class PrometheusMetricsTest {
         String uploadId = create(client, "metered.bin", file, CHUNK);
         sendAll(client, uploadId, file, CHUNK);
         finish(client, uploadId, file);
+        assertThat(client.createRaw("{}").status()).as("a refusal, so refusals are counted too").isEqualTo(400);
     }
 
     @ParameterizedTest
@@ -84,6 +90,25 @@ class PrometheusMetricsTest {
         if (component == ServiceId.BLOB_WRITER) {
             assertThat(metrics).contains("# TYPE sluice_blob_chunks_stored_total counter");
         }
+    }
+
+    /** Every series the shipped Grafana dashboard queries is served by some component. */
+    @Test
+    void shouldServeEverySeriesTheGrafanaDashboardQueries() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (ServiceId component : ServiceId.values()) {
+            all.append(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.httpPort(component)
+                    + "/metrics")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        }
+        Path dashboard = Path.of(System.getProperty("sluice.project.root", "..")).resolve("docs/grafana/sluice-dashboard.json");
+        Set<String> queried = new TreeSet<>();
+        Matcher exprs = Pattern.compile("\"expr\": \"([^\"]+)\"").matcher(Files.readString(dashboard));
+        while (exprs.find()) {
+            Matcher names = Pattern.compile("\\b((?:sluice|kafka|jvm|process)_[a-z_]+)").matcher(exprs.group(1));
+            while (names.find()) queried.add(names.group(1));
+        }
+        assertThat(queried).isNotEmpty().allSatisfy(series ->
+                assertThat(all.toString()).as("a component serves %s", series).contains("\n" + series + "{"));
     }
 
     private static Optional<Path> promtool() throws IOException {

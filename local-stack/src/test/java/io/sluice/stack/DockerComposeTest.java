@@ -112,7 +112,7 @@ class DockerComposeTest {
     void onlyTheApiIsPublishedAndTheDevelopmentProfileOnlyOnLoopback() {
         services.forEach((name, service) -> {
             List<Object> ports = list(service, "ports");
-            if (list(service, "profiles").contains("dev")) {
+            if (list(service, "profiles").contains("dev") || list(service, "profiles").contains("observability")) {
                 assertThat(ports).as(name).isNotEmpty().allSatisfy(port -> assertThat(String.valueOf(port))
                         .as(name).startsWith("127.0.0.1:"));
             } else if (name.equals(ServiceId.INGEST_API.moduleName())) {
@@ -126,6 +126,25 @@ class DockerComposeTest {
                 .flatMap(service -> list(service, "ports").stream()).map(String::valueOf).collect(Collectors.toSet());
         assertThat(forwarded).contains("127.0.0.1:9094:9094", "127.0.0.1:8085:8085", "127.0.0.1:9000:9000",
                 "127.0.0.1:9001:9001", "127.0.0.1:8081:8081", "127.0.0.1:8082:8082", "127.0.0.1:8083:8083");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void scrapesEveryServiceOnItsDefaultPortAndProvisionsTheDashboardBehindAProfile() throws IOException {
+        Path root = Path.of(System.getProperty("sluice.project.root", ".."));
+        assertThat(list(services.get("prometheus"), "profiles")).containsExactly("observability");
+        assertThat(list(services.get("grafana"), "profiles")).containsExactly("observability");
+        Map<String, Object> prometheus;
+        try (Reader reader = Files.newBufferedReader(root.resolve("ops/prometheus/prometheus.yml"))) {
+            prometheus = new Yaml().load(reader);
+        }
+        List<Object> targets = ((List<Map<String, Object>>) prometheus.get("scrape_configs")).stream()
+                .flatMap(job -> ((List<Map<String, Object>>) job.get("static_configs")).stream())
+                .flatMap(config -> ((List<Object>) config.get("targets")).stream()).toList();
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(Arrays.stream(ServiceId.values())
+                .map(id -> id.moduleName() + ":" + id.defaultHttpPort()).toList());
+        assertThat(list(services.get("grafana"), "volumes")).contains("./docs/grafana:/var/lib/grafana/dashboards:ro");
+        assertThat(root.resolve("docs/grafana/sluice-dashboard.json")).isRegularFile();
     }
 
     @Test
