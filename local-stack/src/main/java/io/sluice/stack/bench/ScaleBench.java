@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.runtime.service.ServiceId;
+import io.sluice.stack.FileTrees;
 import io.sluice.stack.Stack;
 import io.sluice.stack.StackFailure;
 import io.sluice.stack.component.Component;
 import io.sluice.stack.component.ServiceEnvironment;
+import io.sluice.stack.readiness.Readiness;
+import io.sluice.stack.readiness.ReadinessProbe;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -166,27 +166,17 @@ final class ScaleBench {
     private void deleteViews() throws IOException {
         List<Component> api = stack.resolve(List.of(API));
         stack.stop(api);
-        Path views = ServiceEnvironment.stateDir(stack.context(), ServiceId.INGEST_API).resolve("views");
-        if (!Files.exists(views)) return;
-        try (Stream<Path> paths = Files.walk(views)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(path);
-        }
+        FileTrees.delete(ServiceEnvironment.stateDir(stack.context(), ServiceId.INGEST_API).resolve("views"));
     }
 
-    /** Polls the API's readiness once a second until it is ready or the deadline passes. */
-    private boolean awaitReady(Component api, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(api.url() + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) return true;
-            } catch (IOException e) {
-                // not answering yet: ask again
-            }
-            TimeUnit.SECONDS.sleep(1); // a sampling interval, not a wait for readiness
+    /** Waits on the API's readiness probe, as the stack does, for longer than the stack would. */
+    private static boolean awaitReady(Component api, Duration within) throws InterruptedException {
+        try (ReadinessProbe probe = api.readinessProbe()) {
+            Readiness.await(api.name(), probe, Optional.empty(), within);
+            return true;
+        } catch (Readiness.NotReadyInTime e) {
+            return false;
         }
-        return false;
     }
 
     /** The first {@code OutOfMemoryError} the API logged since its last start, if any. */

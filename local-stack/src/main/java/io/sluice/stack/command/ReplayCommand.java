@@ -1,6 +1,7 @@
 package io.sluice.stack.command;
 
 import io.sluice.runtime.service.ServiceId;
+import io.sluice.stack.FileTrees;
 import io.sluice.stack.Stack;
 import io.sluice.stack.StackFailure;
 import io.sluice.stack.component.Component;
@@ -17,12 +18,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -109,18 +108,8 @@ public final class ReplayCommand {
     private void deleteState(Component instance) throws IOException {
         Path stateDir = stack.context().layout().dataDir(instance.name()).resolve("state");
         if (!Files.exists(stateDir)) return;
-        try (Stream<Path> paths = Files.walk(stateDir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(ReplayCommand::delete);
-        }
+        FileTrees.delete(stateDir);
         stack.out().println("deleted " + stateDir + " (local state stores)");
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Topic deletion completes asynchronously; the app must not start while its changelogs still exist. */

@@ -1,11 +1,10 @@
 package io.sluice.stack.command;
 
+import io.sluice.stack.FileTrees;
 import io.sluice.stack.Stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * {@code reset}: stops everything, then deletes what the stack wrote under its home (pid files,
@@ -25,7 +24,7 @@ public final class ResetCommand {
         new DownCommand(stack).run(java.util.List.of());
         for (Path path : stack.context().layout().resettablePaths()) {
             if (!Files.exists(path)) continue;
-            deleteRecursively(path);
+            FileTrees.delete(path);
             stack.out().println("deleted " + path + describe(path));
         }
         return 0;
@@ -42,11 +41,5 @@ public final class ResetCommand {
             case "operator-token" -> " (operator token; a new one is made at the next up)";
             default -> "";
         };
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);
-        }
     }
 }
