@@ -22,7 +22,7 @@ import io.sluice.events.UploadForgotten;
 import io.sluice.events.UploadRequest;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.service.ServiceId;
-import io.sluice.schemas.keys.ChunkProgressKeys;
+import io.sluice.schemas.keys.ChunkKeys;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.topics.Topics;
 import io.sluice.testkit.Await;
@@ -141,7 +141,7 @@ class ExpiryTest {
             assertThat(pipeline.events().await(Topics.UPLOAD_STATUS, uploadId,
                     found -> !found.isEmpty() && found.getLast() == null, Duration.ofSeconds(10)))
                     .as("the status is tombstoned").isNotEmpty();
-            assertThat(pipeline.events().await(Topics.UPLOAD_CHUNKS, ChunkProgressKeys.key(uploadId, 0),
+            assertThat(pipeline.events().await(Topics.UPLOAD_CHUNKS, ChunkKeys.key(uploadId, 0),
                     found -> !found.isEmpty() && found.getLast() == null, Duration.ofSeconds(10)))
                     .as("the chunk progress is tombstoned").isNotEmpty();
         }

@@ -3,7 +3,7 @@ package io.sluice.projections;
 import io.sluice.events.ChunkProgress;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.service.Readiness;
-import io.sluice.schemas.keys.ChunkProgressKeys;
+import io.sluice.schemas.keys.ChunkKeys;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.topics.Topics;
 import java.nio.ByteBuffer;
@@ -49,7 +49,7 @@ public final class UploadChunksView implements AutoCloseable {
 
     /** Whether the chunk was received (accepted by the session processor). */
     public boolean isReceived(String uploadId, int index) {
-        return view.database().value(ChunkProgressKeys.key(uploadId, index)).isPresent();
+        return view.database().value(ChunkKeys.key(uploadId, index)).isPresent();
     }
 
     /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.events.ChunkProgress;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
-import io.sluice.schemas.keys.ChunkProgressKeys;
+import io.sluice.schemas.keys.ChunkKeys;
 import io.sluice.schemas.keys.UploadIds;
 import io.sluice.schemas.registry.SchemaRegistryClient;
 import io.sluice.schemas.topics.Topics;
@@ -48,7 +48,7 @@ class UploadChunksViewIntegrationTest {
     }
 
     private void commit(String uploadId, int index, boolean stored) {
-        writer.commit(Topics.UPLOAD_CHUNKS, ChunkProgressKeys.key(uploadId, index), ChunkProgress.newBuilder()
+        writer.commit(Topics.UPLOAD_CHUNKS, ChunkKeys.key(uploadId, index), ChunkProgress.newBuilder()
                 .setUploadId(uploadId).setTenant("acme").setIndex(index).setSha256("ab".repeat(32)).setStored(stored)
                 .setUpdatedAt(Samples.T0).build());
     }
@@ -77,7 +77,7 @@ class UploadChunksViewIntegrationTest {
         String uploadId = UploadIds.newUploadId();
         commit(uploadId, 0, true);
         commit(uploadId, 1, true);
-        writer.commit(Topics.UPLOAD_CHUNKS, ChunkProgressKeys.key(uploadId, 0), null);
+        writer.commit(Topics.UPLOAD_CHUNKS, ChunkKeys.key(uploadId, 0), null);
 
         assertThat(view.awaitCaughtUp(TIMEOUT)).isTrue();
 

@@ -4,13 +4,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sluice.ingest.kafka.PublishFailedException;
 import io.sluice.runtime.auth.Caller;
 import io.sluice.runtime.auth.Callers;
+import io.sluice.runtime.http.Metrics;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,12 +68,10 @@ public final class ApiRouter implements HttpHandler {
                 answer(exchange, new ApiException(ProblemCode.INTERNAL_ERROR, "the request could not be served"));
             }
         } finally {
-            Timer.builder("sluice_http_server_requests").description("API requests by method, route and status.")
+            Metrics.latency("http_server_requests", "API requests by method, route and status.")
                     .tags("method", exchange.getRequestMethod(), "route", matched[0],
                             "status", Integer.toString(exchange.getResponseCode()))
-                    .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                    .maximumExpectedValue(Duration.ofMinutes(2)).register(meters)
-                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    .register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -6,7 +6,7 @@ import io.sluice.events.AssetRequest;
 import io.sluice.events.ChunkProgress;
 import io.sluice.events.UploadRequest;
 import io.sluice.events.UploadStatus;
-import io.sluice.schemas.keys.ChunkProgressKeys;
+import io.sluice.schemas.keys.ChunkKeys;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.topics.TopicSpec;
 import io.sluice.schemas.topics.Topics;
@@ -62,7 +62,7 @@ final class PipelineStandIn implements AutoCloseable {
         UploadStatus built = status.setReceivedCount(received.size()).setStoredCount(stored.size()).build();
         for (int index : received) {
             chunks.send(new ProducerRecord<>(Topics.UPLOAD_CHUNKS.name(),
-                    ChunkProgressKeys.key(built.getUploadId(), index), ChunkProgress.newBuilder()
+                    ChunkKeys.key(built.getUploadId(), index), ChunkProgress.newBuilder()
                             .setUploadId(built.getUploadId()).setTenant(built.getTenant()).setIndex(index)
                             .setSha256("ab".repeat(32)).setStored(stored.contains(index)).setUpdatedAt(built.getUpdatedAt())
                             .build())).get(10, TimeUnit.SECONDS);

@@ -6,7 +6,7 @@ import io.sluice.events.UploadState;
 import io.sluice.events.UploadStatus;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
-import io.sluice.schemas.keys.ChunkProgressKeys;
+import io.sluice.schemas.keys.ChunkKeys;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.registry.SchemaRegistryClient;
 import io.sluice.schemas.topics.Topics;
@@ -53,7 +53,7 @@ final class SyntheticProjections {
         List<String> assets = produce(Topics.ASSET_INDEX.name(), plan.assets(),
                 Topics.ASSET_INDEX.valueSerde(registry).serializer(), this::assetEntry, i -> "as_" + suffix(i));
         produce(Topics.UPLOAD_CHUNKS.name(), plan.statuses(), Topics.UPLOAD_CHUNKS.valueSerde(registry).serializer(),
-                this::chunk, i -> ChunkProgressKeys.key("up_" + suffix(i), 0));
+                this::chunk, i -> ChunkKeys.key("up_" + suffix(i), 0));
         List<String> uploads = produce(Topics.UPLOAD_STATUS.name(), plan.statuses(),
                 Topics.UPLOAD_STATUS.valueSerde(registry).serializer(), this::status, i -> "up_" + suffix(i));
         return new Filled(assets, uploads, plan.assets() + 2 * plan.statuses(), (System.nanoTime() - started) / 1e9);

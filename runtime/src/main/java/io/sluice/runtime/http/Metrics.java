@@ -78,9 +78,16 @@ public final class Metrics {
 
     /** A timer named {@code sluice_<name>_seconds} with a histogram, for latencies. */
     public Timer timer(String name, String help, String... tags) {
-        return Timer.builder("sluice_" + name).description(help).tags(Tags.of(tags)).publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(2))
-                .register(registry);
+        return latency(name, help).tags(Tags.of(tags)).register(registry);
+    }
+
+    /**
+     * A latency timer named {@code sluice_<name>_seconds}, with the histogram every Sluice latency has
+     * (1 ms to 2 min), to be tagged and registered by the caller.
+     */
+    public static Timer.Builder latency(String name, String help) {
+        return Timer.builder("sluice_" + name).description(help).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(2));
     }
 
     public String scrape() {

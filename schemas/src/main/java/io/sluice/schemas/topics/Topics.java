@@ -107,7 +107,7 @@ public final class Topics {
 
     /**
      * Every accepted chunk of every upload, keyed {@code <uploadId>/<index, ten digits>}
-     * ({@link io.sluice.schemas.keys.ChunkProgressKeys}): a projection the session processor writes
+     * ({@link io.sluice.schemas.keys.ChunkKeys}): a projection the session processor writes
      * when a chunk is accepted and when its accepted bytes are stored, so that which chunks are
      * received, stored and missing costs one small record per change, whatever the chunk count.
      * The ingest API reads it for {@code GET /v1/uploads/{id}}. Compacted; keyed per chunk, so not

@@ -1,5 +1,7 @@
 package io.sluice.session.domain;
 
+import java.util.SortedMap;
+
 /**
  * Durable per-chunk state of sessions, one {@link ChunkEntry} per chunk under its own key (a state
  * store in the processor, a map in tests). Kept apart from the session's own record so that one
@@ -15,8 +17,8 @@ public interface ChunkEntries {
     /** Visits the upload's entries from index {@code from} on, ascending, until the visitor returns false. */
     void scan(String uploadId, int from, Visitor visitor);
 
-    /** Removes every entry of the upload. */
-    void deleteAll(String uploadId);
+    /** Removes every entry of the upload; returns them, by index. */
+    SortedMap<Integer, ChunkEntry> deleteAll(String uploadId);
 
     @FunctionalInterface
     interface Visitor {

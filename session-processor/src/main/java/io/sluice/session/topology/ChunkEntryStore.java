@@ -1,22 +1,22 @@
 package io.sluice.session.topology;
 
+import io.sluice.schemas.keys.ChunkKeys;
 import io.sluice.session.domain.ChunkEntries;
 import io.sluice.session.domain.ChunkEntry;
 import io.sluice.session.domain.Sha256;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Chunk entries in the {@code upload-chunks} store (RocksDB, changelogged), keyed
- * {@code <uploadId>/<index, zero-padded>} so one upload's chunks sit together in index order.
- * Remembers which chunks changed until {@link #drainChanged}, so the processor can publish their
- * progress. Values: a flag byte (1 = accepted, 2 = stored), the accepted SHA-256 if any, then the
- * pending stored reports.
+ * Chunk entries in the {@code upload-chunks} store (RocksDB, changelogged), keyed by {@link ChunkKeys}
+ * so one upload's chunks sit together in index order. Remembers the entries written until
+ * {@link #drainChanged}, so the processor can publish their progress without reading them back.
+ * Values: a flag byte (1 = accepted, 2 = stored), the accepted SHA-256 if any, then the pending
+ * stored reports.
  */
 final class ChunkEntryStore implements ChunkEntries {
 
@@ -24,14 +24,14 @@ final class ChunkEntryStore implements ChunkEntries {
     private static final byte STORED = 2;
 
     private final KeyValueStore<String, byte[]> store;
-    private final List<Integer> changed = new ArrayList<>();
+    private final SortedMap<Integer, ChunkEntry> changed = new TreeMap<>();
 
     ChunkEntryStore(KeyValueStore<String, byte[]> store) {
         this.store = store;
     }
 
     static String key(String uploadId, int index) {
-        return String.format(Locale.ROOT, "%s/%010d", uploadId, index);
+        return ChunkKeys.key(uploadId, index);
     }
 
     @Override
@@ -43,32 +43,31 @@ final class ChunkEntryStore implements ChunkEntries {
     @Override
     public void put(String uploadId, int index, ChunkEntry entry) {
         store.put(key(uploadId, index), encode(entry));
-        changed.add(index);
+        changed.put(index, entry);
     }
 
     @Override
     public void scan(String uploadId, int from, Visitor visitor) {
         try (KeyValueIterator<String, byte[]> entries = store.range(key(uploadId, Math.max(0, from)),
-                key(uploadId, Integer.MAX_VALUE))) {
+                ChunkKeys.lastKey(uploadId))) {
             while (entries.hasNext()) {
                 KeyValue<String, byte[]> entry = entries.next();
-                if (!visitor.visit(indexOf(entry.key), decode(entry.value))) return;
+                if (!visitor.visit(ChunkKeys.indexOf(entry.key), decode(entry.value))) return;
             }
         }
     }
 
     @Override
-    public void deleteAll(String uploadId) {
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> entries = store.range(key(uploadId, 0), key(uploadId, Integer.MAX_VALUE))) {
-            entries.forEachRemaining(entry -> keys.add(entry.key));
-        }
-        keys.forEach(store::delete);
+    public SortedMap<Integer, ChunkEntry> deleteAll(String uploadId) {
+        SortedMap<Integer, ChunkEntry> removed = new TreeMap<>();
+        scan(uploadId, 0, (index, entry) -> removed.put(index, entry) == null);
+        removed.keySet().forEach(index -> store.delete(key(uploadId, index)));
+        return removed;
     }
 
-    /** The indexes whose entries were written since the last call, in the order written (repeats possible). */
-    List<Integer> drainChanged() {
-        List<Integer> drained = List.copyOf(changed);
+    /** The entries written since the last call, by index (the last write of each). */
+    SortedMap<Integer, ChunkEntry> drainChanged() {
+        SortedMap<Integer, ChunkEntry> drained = new TreeMap<>(changed);
         changed.clear();
         return drained;
     }
@@ -90,9 +89,5 @@ final class ChunkEntryStore implements ChunkEntries {
             offset += Sha256.LENGTH;
         }
         return new ChunkEntry(accepted, (flags & STORED) != 0, java.util.Arrays.copyOfRange(bytes, offset, bytes.length));
-    }
-
-    private static int indexOf(String key) {
-        return Integer.parseInt(key.substring(key.lastIndexOf('/') + 1));
     }
 }

@@ -1,12 +1,12 @@
 package io.sluice.session.topology;
 
 import io.sluice.session.domain.ParkedChunks;
-import java.util.Locale;
+import io.sluice.schemas.keys.ChunkKeys;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Parked chunks in the {@code parked-chunks} store (RocksDB, changelogged), keyed
- * {@code <uploadId>/<index, zero-padded>} so one upload's chunks sit together in key order.
+ * Parked chunks in the {@code parked-chunks} store (RocksDB, changelogged), keyed by
+ * {@link ChunkKeys} so one upload's chunks sit together in key order.
  */
 final class ParkedChunkStore implements ParkedChunks {
 
@@ -17,7 +17,7 @@ final class ParkedChunkStore implements ParkedChunks {
     }
 
     static String key(String uploadId, int index) {
-        return String.format(Locale.ROOT, "%s/%010d", uploadId, index);
+        return ChunkKeys.key(uploadId, index);
     }
 
     @Override

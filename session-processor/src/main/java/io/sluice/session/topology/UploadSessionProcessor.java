@@ -6,7 +6,7 @@ import io.sluice.events.BlobEvent;
 import io.sluice.events.ChunkProgress;
 import io.sluice.events.ChunkReceived;
 import io.sluice.schemas.deadletters.ProcessorDeadLetters;
-import io.sluice.schemas.keys.ChunkProgressKeys;
+import io.sluice.schemas.keys.ChunkKeys;
 import io.sluice.events.ChunkStored;
 import io.sluice.events.DeadLetterReason;
 import io.sluice.events.ExpiryRequested;
@@ -304,17 +304,11 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
                 .setTenant(forget.getTenant()).setTimestamp(forget.getTimestamp()).setCausationId(forget.getEventId())
                 .setState(io.sluice.events.UploadState.valueOf(session.data.state().name()))
                 .setEndedAt(forget.getEndedAt()).build()));
-        List<Integer> accepted = new java.util.ArrayList<>();
-        chunks.scan(uploadId, 0, (index, entry) -> {
-            if (entry.isAccepted()) accepted.add(index);
-            return true;
-        });
-        for (int index : accepted) {
-            context.forward(new Record<>(ChunkProgressKeys.key(uploadId, index), null, record.timestamp()),
+        chunks.deleteAll(uploadId).forEach((index, entry) -> {
+            if (!entry.isAccepted()) return; // never published: nothing to tombstone
+            context.forward(new Record<>(ChunkKeys.key(uploadId, index), null, record.timestamp()),
                     SessionProcessorTopology.CHUNK_PROGRESS_SINK);
-        }
-        chunks.deleteAll(uploadId);
-        chunks.drainChanged();
+        });
         earlyReports.drain(uploadId);
         sessions.delete(uploadId);
         context.forward(record.withValue(null), SessionProcessorTopology.STATUS_SINK);
@@ -390,15 +384,14 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
     /** One record per chunk whose accepted or stored state changed (contract: the chunk progress topic). */
     private void publishChunkProgress(Record<String, Object> record, SessionRecord session, Instant at) {
         String uploadId = session.opened.getUploadId();
-        for (int index : new java.util.TreeSet<>(chunks.drainChanged())) {
-            var entry = chunks.get(uploadId, index);
-            if (entry == null || !entry.isAccepted()) continue; // only reports so far: nothing to show
+        chunks.drainChanged().forEach((index, entry) -> {
+            if (!entry.isAccepted()) return; // only reports so far: nothing to show
             ChunkProgress progress = ChunkProgress.newBuilder().setUploadId(uploadId)
                     .setTenant(session.opened.getTenant()).setIndex(index).setSha256(Sha256.hex(entry.accepted()))
                     .setStored(entry.stored()).setUpdatedAt(at).build();
-            context.forward(new Record<>(ChunkProgressKeys.key(uploadId, index), (Object) progress, record.timestamp()),
+            context.forward(new Record<>(ChunkKeys.key(uploadId, index), (Object) progress, record.timestamp()),
                     SessionProcessorTopology.CHUNK_PROGRESS_SINK);
-        }
+        });
     }
 
     private void forwardDecision(Record<String, Object> record, UploadDecision decision) {

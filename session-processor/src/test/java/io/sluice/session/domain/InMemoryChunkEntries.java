@@ -2,6 +2,7 @@ package io.sluice.session.domain;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** {@link ChunkEntries} in sorted maps, for domain tests. */
@@ -30,8 +31,9 @@ final class InMemoryChunkEntries implements ChunkEntries {
     }
 
     @Override
-    public void deleteAll(String uploadId) {
-        uploads.remove(uploadId);
+    public SortedMap<Integer, ChunkEntry> deleteAll(String uploadId) {
+        TreeMap<Integer, ChunkEntry> removed = uploads.remove(uploadId);
+        return removed == null ? new TreeMap<>() : removed;
     }
 
     /** A copy holding equal entries, so a restored session can be compared with the original. */

@@ -14,7 +14,7 @@ import io.sluice.events.UploadOpened;
 import io.sluice.events.UploadRequest;
 import io.sluice.events.ChunkProgress;
 import io.sluice.events.UploadStatus;
-import io.sluice.schemas.keys.ChunkProgressKeys;
+import io.sluice.schemas.keys.ChunkKeys;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.keys.UploadIds;
 import io.sluice.schemas.registry.InMemorySchemaRegistry;
@@ -256,7 +256,7 @@ final class SessionProcessorDriver implements AutoCloseable {
     private List<Integer> chunkIndexes(String uploadId, java.util.function.Predicate<ChunkProgress> which) {
         latestChunkProgress.putAll(chunkProgress.readKeyValuesToMap());
         return latestChunkProgress.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(ChunkProgressKeys.prefix(uploadId)))
+                .filter(e -> e.getKey().startsWith(ChunkKeys.prefix(uploadId)))
                 .filter(e -> e.getValue() != null && which.test(e.getValue()))
                 .map(e -> e.getValue().getIndex()).toList();
     }
