@@ -2,6 +2,7 @@ package io.sluice.index.topology;
 
 import io.sluice.events.AssetIndexEntry;
 import io.sluice.events.AssetRequest;
+import io.sluice.index.dashboards.DashboardTopology;
 import io.sluice.runtime.service.ServiceId;
 import io.sluice.schemas.deadletters.DeadLetterDeserializationHandler;
 import io.sluice.schemas.deadletters.ProcessorDeadLetters;
@@ -11,6 +12,7 @@ import io.sluice.schemas.topics.Topics;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
@@ -30,6 +32,8 @@ import org.apache.kafka.streams.state.Stores;
  *       entry is marked deleted on the index topic and {@code AssetDeleted} goes to the decision
  *       topic, where the blob writer removes the object; a request for an asset the tenant does not
  *       have is set aside on the dead-letter topic;</li>
+ *   <li>the dashboard projections ({@link DashboardTopology}) read the decisions and the finished
+ *       uploads on their own sub-topologies;</li>
  *   <li>a record that cannot be decoded goes to the dead-letter topic through
  *       {@link DeadLetterDeserializationHandler} (installed by {@link #streamsProperties}), and the
  *       next one is processed.</li>
@@ -56,7 +60,9 @@ public final class IndexProjectorTopology {
 
     /** @param settings nothing is configurable yet; kept so main and tests build it alike when something is */
     public static Topology buildTopology(IndexProjectorSettings settings, SchemaRegistry registry) {
-        Topology topology = new Topology();
+        StreamsBuilder dashboards = new StreamsBuilder();
+        DashboardTopology.addTo(dashboards, registry);
+        Topology topology = dashboards.build();
         topology.addSource(BLOB_EVENTS_SOURCE, Topics.BLOB_EVENTS.keySerde(registry).deserializer(),
                 Topics.BLOB_EVENTS.valueSerde(registry).deserializer(), Topics.BLOB_EVENTS.name());
         topology.addSource(ASSET_REQUESTS_SOURCE, Topics.ASSET_REQUESTS.keySerde(registry).deserializer(),

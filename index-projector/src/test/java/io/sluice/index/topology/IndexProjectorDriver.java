@@ -1,18 +1,22 @@
 package io.sluice.index.topology;
 
-import io.sluice.events.AssetIndexEntry;
 import io.sluice.events.AssetDeleteRequested;
+import io.sluice.events.AssetIndexEntry;
 import io.sluice.events.AssetRequest;
 import io.sluice.events.AssetStored;
-import io.sluice.events.UploadDecision;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.ChunkStored;
 import io.sluice.events.DeadLetter;
 import io.sluice.events.DerivativeLink;
+import io.sluice.events.RecentUploads;
+import io.sluice.events.TenantMinute;
+import io.sluice.events.UploadDecision;
 import io.sluice.events.UploadFinished;
+import io.sluice.events.UploadStateCounts;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.keys.UploadIds;
 import io.sluice.schemas.registry.InMemorySchemaRegistry;
+import io.sluice.schemas.topics.TopicSpec;
 import io.sluice.schemas.topics.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -45,6 +50,11 @@ final class IndexProjectorDriver implements AutoCloseable {
     private final TestOutputTopic<byte[], DeadLetter> deadLetters;
     private final TestInputTopic<String, AssetRequest> assetRequests;
     private final TestOutputTopic<String, UploadDecision> decisions;
+    private final TestInputTopic<String, UploadDecision> decisionsIn;
+    private final TestInputTopic<String, UploadFinished> finishedIn;
+    private final TestOutputTopic<String, UploadStateCounts> stateCounts;
+    private final TestOutputTopic<String, TenantMinute> minutes;
+    private final TestOutputTopic<String, RecentUploads> recent;
 
     IndexProjectorDriver() throws Exception {
         Properties properties = new Properties();
@@ -70,6 +80,53 @@ final class IndexProjectorDriver implements AutoCloseable {
         decisions = driver.createOutputTopic(Topics.UPLOAD_DECISIONS.name(),
                 Topics.UPLOAD_DECISIONS.keySerde(registry).deserializer(),
                 Topics.UPLOAD_DECISIONS.valueSerde(registry).deserializer());
+        decisionsIn = driver.createInputTopic(Topics.UPLOAD_DECISIONS.name(),
+                Topics.UPLOAD_DECISIONS.keySerde(registry).serializer(),
+                Topics.UPLOAD_DECISIONS.valueSerde(registry).serializer());
+        finishedIn = driver.createInputTopic(Topics.UPLOADS_FINISHED.name(),
+                Topics.UPLOADS_FINISHED.keySerde(registry).serializer(),
+                Topics.UPLOADS_FINISHED.valueSerde(registry).serializer());
+        stateCounts = output(Topics.DASHBOARD_UPLOAD_STATES);
+        minutes = output(Topics.DASHBOARD_MINUTES);
+        recent = output(Topics.DASHBOARD_RECENT);
+    }
+
+    private <V> TestOutputTopic<String, V> output(TopicSpec<String, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde(registry).deserializer(),
+                topic.valueSerde(registry).deserializer());
+    }
+
+    /** The session processor decided {@code payload} (a decision event) for the upload it names. */
+    void decided(SpecificRecord payload, String uploadId, Instant at) {
+        decisionsIn.pipeInput(uploadId, new UploadDecision(payload), at);
+    }
+
+    /** {@code UploadFinished} as the index projector itself announces it. */
+    void announced(UploadFinished finished) {
+        finishedIn.pipeInput(finished.getUploadId(), finished, finished.getTimestamp());
+    }
+
+    /** The latest value of every key of a dashboard topic written since the last call of it (the compacted view). */
+    Map<String, UploadStateCounts> stateCounts() {
+        return latest(stateCounts);
+    }
+
+    Map<String, TenantMinute> minutes() {
+        return latest(minutes);
+    }
+
+    Map<String, RecentUploads> recent() {
+        return latest(recent);
+    }
+
+    private static <V> Map<String, V> latest(TestOutputTopic<String, V> topic) {
+        Map<String, V> latest = new java.util.TreeMap<>();
+        topic.readRecordsToList().forEach(r -> latest.put(r.key(), r.value()));
+        return latest;
+    }
+
+    <V> KeyValueStore<String, V> dashboardStore(String name) {
+        return driver.getKeyValueStore(name);
     }
 
     /** A tenant asks to delete the asset of {@code uploadId}, as the ingest API publishes it; returns its event id. */

@@ -5,9 +5,12 @@ import io.sluice.events.AssetRequest;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.ChunkProgress;
 import io.sluice.events.DeadLetter;
+import io.sluice.events.RecentUploads;
+import io.sluice.events.TenantMinute;
 import io.sluice.events.UploadDecision;
 import io.sluice.events.UploadFinished;
 import io.sluice.events.UploadRequest;
+import io.sluice.events.UploadStateCounts;
 import io.sluice.events.UploadStatus;
 import java.time.Duration;
 import java.util.List;
@@ -155,6 +158,32 @@ public final class Topics {
             Format.string(), Format.avro(AssetIndexEntry.class));
 
     /**
+     * Dashboard projection: how many of a tenant's uploads are in each state now, keyed by tenant.
+     * Written by the index projector; compacted, so its size grows with the tenants only.
+     */
+    public static final TopicSpec<String, UploadStateCounts> DASHBOARD_UPLOAD_STATES = new TopicSpec<>(
+            "sluice.dashboard-upload-states", UPLOAD_PARTITIONS,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+            Format.string(), Format.avro(UploadStateCounts.class));
+
+    /**
+     * Dashboard projection: a tenant's bytes received and finished, uploads finished, and failures
+     * and rejections by reason, per minute. Keyed {@code <tenant>/<minute of the day, 4 digits>}
+     * ({@link io.sluice.schemas.keys.MinuteKeys}): each key holds the latest day's minute, so the
+     * compacted topic keeps 24 hours of every tenant and nothing older.
+     */
+    public static final TopicSpec<String, TenantMinute> DASHBOARD_MINUTES = new TopicSpec<>(
+            "sluice.dashboard-minutes", UPLOAD_PARTITIONS,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+            Format.string(), Format.avro(TenantMinute.class));
+
+    /** Dashboard projection: a tenant's most recently finished uploads (at most 100), keyed by tenant. */
+    public static final TopicSpec<String, RecentUploads> DASHBOARD_RECENT = new TopicSpec<>(
+            "sluice.dashboard-recent", UPLOAD_PARTITIONS,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+            Format.string(), Format.avro(RecentUploads.class));
+
+    /**
      * Records any component could not process. Keyed by the original key bytes, undecoded. One
      * partition: the volume is tiny and one ordered list is easiest to inspect.
      */
@@ -168,7 +197,7 @@ public final class Topics {
 
     private static final List<TopicSpec<?, ?>> ALL = List.of(
             UPLOAD_REQUESTS, UPLOAD_DECISIONS, UPLOAD_STATUS, UPLOAD_CHUNKS, BLOB_EVENTS, UPLOADS_FINISHED,
-            ASSET_REQUESTS, ASSET_INDEX, DEAD_LETTERS);
+            ASSET_REQUESTS, ASSET_INDEX, DASHBOARD_UPLOAD_STATES, DASHBOARD_MINUTES, DASHBOARD_RECENT, DEAD_LETTERS);
 
     private Topics() {}
 
