@@ -45,6 +45,11 @@ final class InProcessPipeline implements AutoCloseable {
 
     static final String TENANT = "acme";
     static final String OTHER_TENANT = "globex";
+    /**
+     * Tenants each used by one test class only, for tests that count what a tenant did (the
+     * dashboard figures): on the shared pipeline, other classes' uploads would change the counts.
+     */
+    static final List<String> COUNTED_TENANTS = List.of("initech", "umbrella");
 
     private final Infrastructure infrastructure;
     private final SluiceConfig config;
@@ -52,6 +57,8 @@ final class InProcessPipeline implements AutoCloseable {
     private final String token = "token-" + UUID.randomUUID();
     private final String otherToken = "token-" + UUID.randomUUID();
     private final String operatorToken = "operator-" + UUID.randomUUID();
+    private final Map<String, String> countedTenantTokens = COUNTED_TENANTS.stream()
+            .collect(java.util.stream.Collectors.toMap(tenant -> tenant, tenant -> "token-" + UUID.randomUUID()));
 
     private InProcessPipeline(Infrastructure infrastructure, SluiceConfig config) {
         this.infrastructure = infrastructure;
@@ -95,8 +102,12 @@ final class InProcessPipeline implements AutoCloseable {
     }
 
     private void startServices(String name) throws Exception {
-        SluiceConfig withTokens = config.with(Setting.AUTH_TOKENS,
-                TENANT + "=sha256:" + sha256Hex(token) + "," + OTHER_TENANT + "=sha256:" + sha256Hex(otherToken))
+        StringBuilder tokens = new StringBuilder(TENANT + "=sha256:" + sha256Hex(token) + "," + OTHER_TENANT
+                + "=sha256:" + sha256Hex(otherToken));
+        for (Map.Entry<String, String> counted : countedTenantTokens.entrySet()) {
+            tokens.append(',').append(counted.getKey()).append("=sha256:").append(sha256Hex(counted.getValue()));
+        }
+        SluiceConfig withTokens = config.with(Setting.AUTH_TOKENS, tokens.toString())
                 .with(Setting.OPERATOR_TOKENS, "ops=sha256:" + sha256Hex(operatorToken));
         var stateRoot = TestDirectories.newDirectory("pipeline-" + name);
         for (ServiceId id : List.of(ServiceId.SESSION_PROCESSOR, ServiceId.BLOB_WRITER, ServiceId.INDEX_PROJECTOR,
@@ -119,7 +130,7 @@ final class InProcessPipeline implements AutoCloseable {
         return new SluiceClient(baseUrl(), token);
     }
 
-    /** The operator's token: admin routes only. */
+    /** The operator's token: admin routes and every tenant's dashboard figures. */
     String operatorToken() {
         return operatorToken;
     }
@@ -127,6 +138,13 @@ final class InProcessPipeline implements AutoCloseable {
     /** The port of a service's HTTP endpoints. */
     int httpPort(ServiceId id) {
         return services.stream().filter(s -> s.id() == id).findFirst().orElseThrow().httpPort();
+    }
+
+    /** A client of one of {@link #COUNTED_TENANTS}. */
+    SluiceClient countedTenantClient(String tenant) {
+        String secret = countedTenantTokens.get(tenant);
+        if (secret == null) throw new IllegalArgumentException("not a counted tenant: " + tenant);
+        return new SluiceClient(baseUrl(), secret);
     }
 
     SluiceClient otherTenantClient() {

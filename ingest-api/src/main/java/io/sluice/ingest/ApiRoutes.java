@@ -20,14 +20,19 @@ import io.sluice.ingest.uploads.GetUploadHandler;
 import io.sluice.ingest.uploads.PutChunkHandler;
 import io.sluice.ingest.uploads.RecentlyOpened;
 import io.sluice.ingest.uploads.UploadLookup;
+import io.sluice.ingest.stats.DashboardFigures;
+import io.sluice.ingest.stats.FigureRoutes;
+import io.sluice.ingest.stats.FigureStreamHandler;
 import io.sluice.projections.AssetIndexView;
+import io.sluice.projections.DashboardView;
 import io.sluice.projections.UploadChunksView;
 import io.sluice.projections.UploadStatusView;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The calls of the HTTP API table of docs/contract.md and the handler of each. */
+/** The calls of the HTTP API table of docs/contract.md (and the dashboard figures) and the handler of each. */
 final class ApiRoutes {
 
     /** Uploads this instance remembers having opened; far more than are opened between two status updates. */
@@ -44,7 +49,7 @@ final class ApiRoutes {
     private ApiRoutes() {}
 
     static List<Route> of(ApiSettings settings, RequestPublisher publisher, UploadStatusView statuses,
-            UploadChunksView chunks, AssetIndexView index, MinioClient minio, ChunkMemoryBudget budget, Clock clock,
+            UploadChunksView chunks, AssetIndexView index, DashboardView dashboards, MinioClient minio, ChunkMemoryBudget budget, Clock clock,
             MeterRegistry meters) {
         Counter chunkBytes = Counter.builder("sluice_chunk_bytes_received")
                 .description("Bytes of the chunks the API queued (Kafka acknowledged them).").register(meters);
@@ -54,7 +59,8 @@ final class ApiRoutes {
         UploadLookup uploads = new UploadLookup(statuses, chunks, recentlyOpened, settings.catchUpWait(),
                 settings.lookupGrace(), settings.outcomeWait());
         AssetLookup assets = new AssetLookup(index, settings.catchUpWait());
-        return List.of(
+        DashboardFigures figures = new DashboardFigures(dashboards, clock);
+        List<Route> routes = new ArrayList<>(List.of(
                 Route.of("POST", "/v1/uploads",
                         new CreateUploadHandler(settings, publisher, statuses, assets, recentlyOpened, clock)),
                 Route.of("PUT", "/v1/uploads/{uploadId}/chunks/{index}",
@@ -70,6 +76,8 @@ final class ApiRoutes {
                 Route.of("DELETE", "/v1/assets/{assetId}",
                         new DeleteAssetHandler(assets, publisher, settings.outcomeWait(), clock)),
                 Route.of("GET", "/v1/assets/{assetId}/content",
-                        new AssetContentHandler(assets, new AssetObjects(minio, settings.bucket()))));
+                        new AssetContentHandler(assets, new AssetObjects(minio, settings.bucket())))));
+        routes.addAll(FigureRoutes.of(figures, new FigureStreamHandler(dashboards, figures)));
+        return routes;
     }
 }

@@ -1,10 +1,12 @@
 package io.sluice.ingest;
 
 import io.minio.MinioClient;
+import io.sluice.ingest.dashboard.DashboardPage;
 import io.sluice.ingest.http.ApiRouter;
 import io.sluice.ingest.kafka.RequestPublisher;
 import io.sluice.ingest.uploads.ChunkMemoryBudget;
 import io.sluice.projections.AssetIndexView;
+import io.sluice.projections.DashboardView;
 import io.sluice.projections.UploadChunksView;
 import io.sluice.projections.UploadStatusView;
 import io.sluice.runtime.auth.Callers;
@@ -30,8 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingest API: the routes of the HTTP API of docs/contract.md under {@code /v1/} on the component's HTTP
- * server, a producer of request events, and the three views it reads (upload statuses, which
- * chunks each upload has, the asset index), kept on disk under {@code SLUICE_STATE_DIR/views/}. The
+ * server, the dashboard page at {@code /dashboard}, a producer of request events, and the views it
+ * reads (upload statuses, which chunks each upload has, the asset index, the dashboard figures),
+ * kept on disk under {@code SLUICE_STATE_DIR/views/}. The
  * views start loading when the service is made, from where they stopped, so they are warm by the
  * time the server takes traffic. Ready when Kafka and the registry answer and every view has loaded.
  */
@@ -46,15 +49,17 @@ public final class IngestApiService implements Service {
     private final UploadStatusView statuses;
     private final UploadChunksView chunks;
     private final AssetIndexView index;
+    private final DashboardView dashboards;
     private final Deque<AutoCloseable> resources;
     private volatile boolean closed;
 
     private IngestApiService(DependencyBoundService dependencies, UploadStatusView statuses, UploadChunksView chunks,
-            AssetIndexView index, Deque<AutoCloseable> resources) {
+            AssetIndexView index, DashboardView dashboards, Deque<AutoCloseable> resources) {
         this.dependencies = dependencies;
         this.statuses = statuses;
         this.chunks = chunks;
         this.index = index;
+        this.dashboards = dashboards;
         this.resources = resources;
     }
 
@@ -78,18 +83,20 @@ public final class IngestApiService implements Service {
             UploadStatusView statuses = push(resources, UploadStatusView.start(config, registry, views.resolve("upload-status")));
             UploadChunksView chunks = push(resources, UploadChunksView.start(config, registry, views.resolve("upload-chunks")));
             AssetIndexView index = push(resources, AssetIndexView.start(config, registry, views.resolve("asset-index")));
+            DashboardView dashboards = push(resources, DashboardView.start(config, registry, views.resolve("dashboards")));
             RequestPublisher publisher = push(resources, RequestPublisher.create(config, registry));
             ChunkMemoryBudget budget = ChunkMemoryBudget.forHeap(settings.limits().chunkSizeMax(), CHUNK_BUDGET_WAIT);
             endpoints.route("/v1/", new ApiRouter(callers,
-                    ApiRoutes.of(settings, publisher, statuses, chunks, index, minio, budget, Clock.systemUTC(),
-                            metrics.registry()),
+                    ApiRoutes.of(settings, publisher, statuses, chunks, index, dashboards, minio, budget,
+                            Clock.systemUTC(), metrics.registry()),
                     metrics.registry()));
+            endpoints.route(DashboardPage.PATH, DashboardPage.load());
             publisher.bindMetrics(metrics.registry());
             metrics.gauge("ingest_chunk_bytes_in_flight", "Chunk bytes held by requests in flight.", budget::reservedBytes)
                     .gauge("ingest_status_view_uploads", "Uploads in the status view.", statuses::size)
                     .gauge("ingest_chunk_view_chunks", "Received chunks in the chunk progress view.", chunks::size)
                     .gauge("ingest_index_view_assets", "Assets in the index view.", index::size);
-            return new IngestApiService(dependencies, statuses, chunks, index, resources);
+            return new IngestApiService(dependencies, statuses, chunks, index, dashboards, resources);
         } catch (RuntimeException | Error e) {
             closeAll(resources);
             throw e;
@@ -111,6 +118,8 @@ public final class IngestApiService implements Service {
         if (!chunkView.isReady()) return Readiness.notReady("chunk progress view: " + chunkView.detail());
         Readiness indexView = index.readiness();
         if (!indexView.isReady()) return Readiness.notReady("asset index view: " + indexView.detail());
+        Readiness dashboardView = dashboards.readiness();
+        if (!dashboardView.isReady()) return Readiness.notReady("dashboard view: " + dashboardView.detail());
         return Readiness.ready();
     }
 

@@ -13,12 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -83,6 +85,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     private final LogEndOffsets endOffsets;
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong applied = new AtomicLong();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread thread;
 
@@ -142,6 +145,22 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     /** Keys held now. */
     public long size() {
         return database.count();
+    }
+
+    /**
+     * Visits the values whose keys start with {@code keyPrefix}, in key order, until {@code visitor}
+     * returns false.
+     */
+    public void forEach(String keyPrefix, BiPredicate<String, V> visitor) {
+        database.scanValues(keyPrefix, (key, bytes) -> visitor.test(key, decode(bytes)));
+    }
+
+    /**
+     * Calls {@code listener} on the consumer thread after each batch that changed the view (keep it
+     * short: the view waits for it).
+     */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
     }
 
     ViewDatabase database() {
@@ -272,6 +291,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                     update.commit();
                     applied.addAndGet(records.count());
                     recordPositions(now);
+                    if (!records.isEmpty()) listeners.forEach(Runnable::run);
                 }
             }
         } catch (WakeupException e) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.rocksdb.BlockBasedTableConfig;
@@ -166,6 +167,25 @@ final class ViewDatabase implements AutoCloseable {
                     if (!startsWith(key, bound) || !visitor.test(Arrays.copyOfRange(key, bound.length, key.length))) {
                         break;
                     }
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Visits the values whose keys start with {@code keyPrefix}, in key byte order, until
+     * {@code visitor} returns false.
+     */
+    void scanValues(String keyPrefix, BiPredicate<String, byte[]> visitor) {
+        byte[] bound = valueKey(keyPrefix);
+        reading(() -> {
+            try (RocksIterator iterator = db.newIterator()) {
+                for (iterator.seek(bound); iterator.isValid(); iterator.next()) {
+                    byte[] key = iterator.key();
+                    if (!startsWith(key, bound)) break;
+                    String name = new String(key, 1, key.length - 1, StandardCharsets.UTF_8);
+                    if (!visitor.test(name, iterator.value())) break;
                 }
             }
             return null;

@@ -1,5 +1,6 @@
 package io.sluice.ingest.http;
 
+import io.sluice.runtime.auth.Caller;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -9,19 +10,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
-/** One authenticated API request: the exchange, the caller's tenant and the path's variables. */
+/**
+ * One authenticated API request: the exchange, the caller (a tenant, or an operator on the routes
+ * that admit one) and the path's variables.
+ */
 public final class ApiRequest {
 
     /** JSON request bodies (create, finish) are small; anything longer is refused unread. */
     public static final int MAX_JSON_BODY_BYTES = 64 * 1024;
 
     private final HttpExchange exchange;
-    private final String tenant;
+    private final Caller caller;
     private final Map<String, String> pathVariables;
 
-    public ApiRequest(HttpExchange exchange, String tenant, Map<String, String> pathVariables) {
+    public ApiRequest(HttpExchange exchange, Caller caller, Map<String, String> pathVariables) {
         this.exchange = exchange;
-        this.tenant = tenant;
+        this.caller = caller;
         this.pathVariables = Map.copyOf(pathVariables);
     }
 
@@ -29,8 +33,19 @@ public final class ApiRequest {
         return exchange;
     }
 
+    /** The caller's tenant: on tenant routes the router admits no one else. */
     public String tenant() {
-        return tenant;
+        if (caller instanceof Caller.Tenant tenant) return tenant.name();
+        throw new IllegalStateException("not a tenant's request: " + caller.getClass().getSimpleName());
+    }
+
+    /** Whose figures the caller may read: its own tenant's, or (empty) every tenant's for an operator. */
+    public Optional<String> figuresScope() {
+        return switch (caller) {
+            case Caller.Tenant tenant -> Optional.of(tenant.name());
+            case Caller.Operator operator -> Optional.empty();
+            case Caller.Anonymous anonymous -> throw new IllegalStateException("an anonymous caller reads no figures");
+        };
     }
 
     public String path() {

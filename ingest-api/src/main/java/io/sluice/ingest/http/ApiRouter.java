@@ -76,7 +76,8 @@ public final class ApiRouter implements HttpHandler {
     }
 
     private void route(HttpExchange exchange, String[] matched) throws Exception {
-        String tenant = tenantOf(callers.identify(exchange.getRequestHeaders().getFirst("Authorization")));
+        Caller caller = callers.identify(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (caller instanceof Caller.Anonymous) admit(caller, Route.Access.TENANT); // no route is shown without a token
         String path = exchange.getRequestURI().getRawPath();
         Set<String> allowed = new LinkedHashSet<>();
         for (Route route : routes) {
@@ -84,7 +85,8 @@ public final class ApiRouter implements HttpHandler {
             if (variables.isEmpty()) continue;
             if (route.method().equals(exchange.getRequestMethod())) {
                 matched[0] = route.path().toString();
-                route.handler().handle(new ApiRequest(exchange, tenant, variables.get()));
+                admit(caller, route.access());
+                route.handler().handle(new ApiRequest(exchange, caller, variables.get()));
                 return;
             }
             allowed.add(route.method());
@@ -97,17 +99,22 @@ public final class ApiRouter implements HttpHandler {
     /**
      * Upload and asset routes serve one tenant's data, so only a tenant's token opens them: an
      * operator token is refused like an unknown one (it reads figures and admin routes, never data).
+     * Figure routes admit both: a tenant sees its own figures, an operator every tenant's.
      */
-    private static String tenantOf(Caller caller) {
-        return switch (caller) {
-            case Caller.Tenant tenant -> tenant.name();
-            case Caller.Operator operator -> throw new ApiException(ProblemCode.UNAUTHORIZED,
-                    "an operator token is not accepted on upload and asset routes; use a tenant's token")
-                    .header("WWW-Authenticate", "Bearer");
+    private static void admit(Caller caller, Route.Access access) {
+        switch (caller) {
+            case Caller.Tenant tenant -> { }
+            case Caller.Operator operator -> {
+                if (access == Route.Access.TENANT) {
+                    throw new ApiException(ProblemCode.UNAUTHORIZED,
+                            "an operator token is not accepted on upload and asset routes; use a tenant's token")
+                            .header("WWW-Authenticate", "Bearer");
+                }
+            }
             case Caller.Anonymous anonymous -> throw new ApiException(ProblemCode.UNAUTHORIZED,
                     "send Authorization: Bearer <token> with a token this service knows")
                     .header("WWW-Authenticate", "Bearer");
-        };
+        }
     }
 
     /**

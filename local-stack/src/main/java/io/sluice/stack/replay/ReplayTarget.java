@@ -46,7 +46,8 @@ public sealed interface ReplayTarget {
             case SESSION_PROCESSOR -> new StreamsApp(SESSION_PROCESSOR_APPLICATION_ID, List.of(
                     Topics.UPLOAD_REQUESTS.name(), Topics.BLOB_EVENTS.name(), Topics.UPLOADS_FINISHED.name()));
             case INDEX_PROJECTOR -> new StreamsApp(INDEX_PROJECTOR_APPLICATION_ID,
-                    List.of(Topics.BLOB_EVENTS.name(), Topics.ASSET_REQUESTS.name()));
+                    List.of(Topics.BLOB_EVENTS.name(), Topics.ASSET_REQUESTS.name(), Topics.UPLOAD_DECISIONS.name(),
+                            Topics.UPLOADS_FINISHED.name()));
             case INGEST_API -> new RebuildViews("ingest-api keeps its read views (upload status, chunk progress, asset"
                     + " index) on disk, read from the compacted topics " + Topics.UPLOAD_STATUS.name() + ", "
                     + Topics.UPLOAD_CHUNKS.name() + " and " + Topics.ASSET_INDEX.name() + ": its replay deletes them"

@@ -13,13 +13,13 @@ import java.util.Map;
  * no route claims, {@code unauthorized} for an admin route without an operator token), in the shape
  * of the ingest API's: {@code type}, {@code title}, {@code status}, {@code detail}, {@code code}.
  */
-final class ProblemResponse {
+public final class ProblemResponse {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProblemResponse() {}
 
-    static void send(HttpExchange exchange, int status, String code, String title, String detail,
+    public static void send(HttpExchange exchange, int status, String code, String title, String detail,
             Map<String, String> headers) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:sluice:problem:" + code);
