@@ -59,8 +59,8 @@
         axes: [{}, { label: "MiB per minute", size: 70 }],
         series: [
           {},
-          { label: "received", stroke: "#2a6fdb", fill: "rgba(42,111,219,0.12)" },
-          { label: "finished", stroke: "#1f7a3a" },
+          { label: "received", stroke: "#2a6fdb", fill: "rgba(42,111,219,0.12)", points: { show: false } },
+          { label: "finished", stroke: "#1f7a3a", points: { show: false } },
         ],
       }, data, el);
     } else {

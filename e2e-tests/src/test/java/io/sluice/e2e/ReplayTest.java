@@ -58,8 +58,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * contract I5 and the README's "Recovery" section, on the local stack: a mixed workload (finished,
  * failed, aborted, expired and still-open uploads), a snapshot of the session processor's stores
- * and of the index, the section's commands run verbatim, and the same stores and index afterwards,
- * rebuilt by reprocessing; then the open uploads finish.
+ * and of the index and the dashboard figures, the section's commands run verbatim, and the same
+ * stores, index and figures afterwards, rebuilt by reprocessing; then the open uploads finish.
  */
 class ReplayTest {
 
@@ -85,8 +85,9 @@ class ReplayTest {
     private static Path root;
     private static OperatorShell shell;
 
-    /** The stores and the index as a replay must rebuild them. */
-    private record Snapshot(JsonNode sessionStores, Map<String, String> indexStore, Map<String, String> assetIndex) {}
+    /** The stores, the index and the dashboard figures as a replay must rebuild them. */
+    private record Snapshot(JsonNode sessionStores, Map<String, String> indexStore, Map<String, String> assetIndex,
+            Map<String, String> uploadStates, Map<String, String> minutes, Map<String, String> recent) {}
 
     @BeforeAll
     static void freshStackHome() throws IOException {
@@ -168,7 +169,11 @@ class ReplayTest {
                 quickAborted, "ABORTED", parked, "FINISHED", wrongSize, "FAILED", aborted, "ABORTED", open, "OPEN",
                 openParked, "OPEN");
         Snapshot before = Await.until(Duration.ofSeconds(30), () -> snapshot(topics),
-                s -> states(s).equals(expectedStates) && s.indexStore().size() == 2, "every upload in its final state");
+                s -> states(s).equals(expectedStates) && s.indexStore().size() == 2
+                        && dashboardCounts(client).equals(expectedCounts()), "every upload in its final state");
+        assertThat(before.uploadStates()).as("one tenant's counts").hasSize(1);
+        assertThat(before.recent()).hasSize(1);
+        assertThat(before.minutes()).isNotEmpty();
         assertThat(before.sessionStores().get("parkedChunks").size()).as("the open upload's parked chunk").isEqualTo(1);
         long decisionsBefore = topics.all(Topics.UPLOAD_DECISIONS.name()).size();
         Map<String, String> changelogIdsBefore = topics.topicIds(CHANGELOGS);
@@ -190,6 +195,7 @@ class ReplayTest {
         Snapshot after = Await.until(Duration.ofSeconds(30), () -> snapshot(topics), before::equals,
                 "the stores and the index as before the replay:\n" + before);
         assertThat(after).isEqualTo(before);
+        assertThat(dashboardCounts(client)).as("the figures the API serves after the replay").isEqualTo(expectedCounts());
 
         // Expired again by the recorded ExpiryRequested, not by a decision of the replay.
         Set<String> recordedIds = recordedExpiries.stream().map(ExpiryRequested::getEventId).collect(Collectors.toSet());
@@ -234,6 +240,9 @@ class ReplayTest {
                 if (node instanceof TopologyDescription.Source source) sources.addAll(source.topicSet());
             }
         }
+        // The app's own repartition topics are internal: the reset tool finds and deletes those itself.
+        assertThat(sources).filteredOn(topic -> Topics.byName(topic).isEmpty()).allMatch(t -> t.endsWith("-repartition"));
+        sources.removeIf(topic -> Topics.byName(topic).isEmpty());
         assertThat(target).isInstanceOfSatisfying(ReplayTarget.StreamsApp.class, app -> {
             assertThat(app.applicationId()).isEqualTo(applicationId);
             assertThat(app.inputTopics()).containsExactlyInAnyOrderElementsOf(sources);
@@ -278,7 +287,18 @@ class ReplayTest {
                 HttpResponse.BodyHandlers.ofString());
         if (stores.statusCode() != 200) throw new IllegalStateException("stores: " + stores.statusCode() + " " + stores.body());
         return new Snapshot(JSON.readTree(stores.body()), topics.latest(INDEX_CHANGELOG),
-                topics.latest(Topics.ASSET_INDEX.name()));
+                topics.latest(Topics.ASSET_INDEX.name()), topics.latest(Topics.DASHBOARD_UPLOAD_STATES.name()),
+                topics.latest(Topics.DASHBOARD_MINUTES.name()), topics.latest(Topics.DASHBOARD_RECENT.name()));
+    }
+
+    /** What the dashboard must count of the workload: 2 finished, 2 failed, 2 aborted, 1 expired, 2 open. */
+    private static Map<String, Long> expectedCounts() {
+        return Map.of("open", 2L, "finishing", 0L, "finished", 2L, "failed", 2L, "aborted", 2L, "expired", 1L);
+    }
+
+    private static Map<String, Long> dashboardCounts(SluiceClient client) {
+        JsonNode totals = client.get("/v1/stats/uploads").json().path("totals");
+        return expectedCounts().keySet().stream().collect(Collectors.toMap(state -> state, state -> totals.path(state).asLong()));
     }
 
     private static Map<String, String> states(Snapshot snapshot) {

@@ -8,6 +8,7 @@ import io.sluice.schemas.serde.SchemaRegistration;
 import io.sluice.schemas.topics.Format;
 import io.sluice.schemas.topics.TopicSpec;
 import io.sluice.schemas.topics.Topics;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -28,7 +29,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>the session processor's decisions and the finished uploads arrive keyed by upload id;
  *       {@value #ACTIVITY_PROCESSOR} turns each into what it adds to its tenant's figures
  *       ({@link UploadActivities}), remembering the state each upload is counted in
- *       ({@value #COUNTED_STATES_STORE}, one small entry per upload until it is forgotten);</li>
+ *       ({@value #COUNTED_STATES_STORE}, one small entry per upload until it is forgotten) and each
+ *       event's id ({@value #COUNTED_EVENTS_STORE}), so a record appended again by a replay counts once;</li>
  *   <li>the activity is re-keyed by tenant through {@value #ACTIVITY_BY_TENANT}, so each tenant's
  *       figures live in one task;</li>
  *   <li>state changes update the tenant's counts by state ({@value #STATE_COUNTS_STORE} →
@@ -42,6 +44,12 @@ import org.apache.kafka.streams.state.Stores;
 public final class DashboardTopology {
 
     public static final String COUNTED_STATES_STORE = "dashboard-counted-states";
+    public static final String COUNTED_EVENTS_STORE = "dashboard-counted-events";
+    /**
+     * How long an event id is remembered: longer than the event topics keep events, so a replay
+     * cannot bring back an event whose id is forgotten.
+     */
+    static final Duration COUNTED_EVENTS_RETENTION = Topics.UPLOAD_LOG_RETENTION.plusDays(1);
     public static final String STATE_COUNTS_STORE = "dashboard-state-counts";
     public static final String MINUTES_STORE = "dashboard-minutes";
     public static final String RECENT_STORE = "dashboard-recent";
@@ -54,6 +62,8 @@ public final class DashboardTopology {
     public static void addTo(StreamsBuilder builder, SchemaRegistry registry) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTED_STATES_STORE),
                 Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COUNTED_EVENTS_STORE,
+                COUNTED_EVENTS_RETENTION, Duration.ofMillis(1), false), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MINUTES_STORE),
                 Serdes.String(), Topics.DASHBOARD_MINUTES.valueSerde(registry)));
 
@@ -66,7 +76,8 @@ public final class DashboardTopology {
         Serde<TenantActivity> activities = Format.avro(TenantActivity.class)
                 .serde(registry, SchemaRegistration.AUTO_REGISTER, false);
         KStream<String, TenantActivity> byTenant = decisions.merge(finished, Named.as("dashboard-upload-events"))
-                .process(UploadActivityProcessor::new, Named.as(ACTIVITY_PROCESSOR), COUNTED_STATES_STORE)
+                .process(UploadActivityProcessor::new, Named.as(ACTIVITY_PROCESSOR), COUNTED_STATES_STORE,
+                        COUNTED_EVENTS_STORE)
                 .repartition(Repartitioned.<String, TenantActivity>as(ACTIVITY_BY_TENANT)
                         .withKeySerde(Serdes.String()).withValueSerde(activities));
 

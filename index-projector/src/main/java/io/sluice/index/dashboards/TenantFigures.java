@@ -31,8 +31,11 @@ final class TenantFigures {
     }
 
     static UploadStateCounts counted(UploadStateCounts counts, TenantActivity activity) {
+        // The latest change's time, whatever order the changes were applied in (a replay's differs).
+        Instant updatedAt = activity.getTimestamp().isAfter(counts.getUpdatedAt()) ? activity.getTimestamp()
+                : counts.getUpdatedAt();
         UploadStateCounts.Builder next = UploadStateCounts.newBuilder(counts).setTenant(activity.getTenant())
-                .setUpdatedAt(activity.getTimestamp());
+                .setUpdatedAt(updatedAt);
         if (activity.getLeftState() != null) add(next, activity.getLeftState(), -1);
         if (activity.getEnteredState() != null) add(next, activity.getEnteredState(), 1);
         return next.build();

@@ -96,6 +96,26 @@ class DashboardProjectionsTopologyTest {
     }
 
     @Test
+    void decisionsAppendedAgainByAReplayCountOnce() {
+        Story story = upload(ACME, 100, T0);
+        ChunkAccepted chunk = ChunkAccepted.newBuilder().setEventId(id()).setUploadId(story.uploadId).setTenant(ACME)
+                .setTimestamp(T0).setIndex(0).setLength(100).setSha256("cd".repeat(32)).setBytesHashed(100)
+                .setExpiresAt(T0.plus(Duration.ofHours(1))).build();
+        ChunkRejected rejected = ChunkRejected.newBuilder().setEventId(id()).setUploadId(story.uploadId).setTenant(ACME)
+                .setTimestamp(T0).setIndex(0).setLength(100).setSha256("ab".repeat(32))
+                .setReason(RejectionReason.CHUNK_CONFLICT).build();
+        story.open();
+        driver.decided(chunk, story.uploadId, T0);
+        driver.decided(rejected, story.uploadId, T0);
+        driver.decided(chunk, story.uploadId, T0.plusSeconds(60)); // the replay's copy, appended later
+        driver.decided(rejected, story.uploadId, T0.plusSeconds(60));
+
+        TenantMinute minute = driver.minutes().get(MinuteKeys.key(ACME, T0.toEpochMilli()));
+        assertThat(minute.getBytesReceived()).isEqualTo(100);
+        assertThat(minute.getChunksRejected()).containsExactly(Map.entry("chunk_conflict", 1L));
+    }
+
+    @Test
     void aForgottenUploadLeavesTheCountsAndItsCountedState() {
         Story story = upload(ACME, 100, T0);
         story.finish();
