@@ -1,10 +1,17 @@
 package io.sluice.blob;
 
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import io.sluice.blob.assembly.AssemblyResult;
 import io.sluice.runtime.http.Metrics;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What the blob writer has done since it started, served as counters on {@code /metrics}. */
+/**
+ * What the blob writer has done since it started, served on {@code /metrics}: counters, and the
+ * latency of each chunk PUT and each asset assembly (by how it was assembled).
+ */
 public final class BlobWriterCounters {
 
     private final LongAdder chunksWritten = new LongAdder();
@@ -17,9 +24,24 @@ public final class BlobWriterCounters {
     private final LongAdder assetBytesAssembled = new LongAdder();
     private final LongAdder chunkObjectsDeleted = new LongAdder();
     private final LongAdder assetsDeleted = new LongAdder();
+    private final Timer chunkPuts;
+    private final Map<AssemblyResult, Timer> assemblies = new EnumMap<>(AssemblyResult.class);
 
-    /** @param written false when the object was there already (a redelivered chunk) */
-    public void chunkStored(long bytes, boolean written) {
+    public BlobWriterCounters(Metrics metrics) {
+        register(metrics);
+        this.chunkPuts = metrics.timer("blob_chunk_put", "Chunk object writes (PUT if absent), from request to answer.");
+        for (AssemblyResult result : AssemblyResult.values()) {
+            assemblies.put(result, metrics.timer("blob_asset_assembly", "Asset assemblies, by how they were assembled.",
+                    "result", result.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    /**
+     * @param written false when the object was there already (a redelivered chunk)
+     * @param took how long the store took to answer
+     */
+    public void chunkStored(long bytes, boolean written, Duration took) {
+        chunkPuts.record(took);
         if (written) {
             chunksWritten.increment();
             chunkBytesWritten.add(bytes);
@@ -32,7 +54,8 @@ public final class BlobWriterCounters {
         chunksSkipped.increment();
     }
 
-    public void assetAssembled(AssemblyResult result, long bytes) {
+    public void assetAssembled(AssemblyResult result, long bytes, Duration took) {
+        assemblies.get(result).record(took);
         switch (result) {
             case COMPOSED -> assetsComposed.increment();
             case STREAMED -> assetsStreamed.increment();
@@ -77,7 +100,7 @@ public final class BlobWriterCounters {
         return assetsAlreadyStored.sum();
     }
 
-    void register(Metrics metrics) {
+    private void register(Metrics metrics) {
         metrics.functionCounter("blob_chunks_stored", "Chunk objects written.", chunksWritten, LongAdder::sum)
                 .functionCounter("blob_chunks_already_stored", "Chunks whose object existed already (redeliveries).",
                         chunksAlreadyStored, LongAdder::sum)

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.Consumer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -75,7 +76,7 @@ public final class BlobWriterService implements Service {
     private static final String COMPONENT = ServiceId.BLOB_WRITER.moduleName();
 
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
-    private final BlobWriterCounters counters = new BlobWriterCounters();
+    private final BlobWriterCounters counters;
     private final DependencyWatch bucketWatch;
     private final PartitionedConsumerLoop<UploadRequest> chunkLoop;
     private final PartitionedConsumerLoop<UploadDecision> assemblyLoop;
@@ -86,6 +87,7 @@ public final class BlobWriterService implements Service {
     }
 
     public BlobWriterService(SluiceConfig config, Metrics metrics, SchemaRegistry registry, RetryBackoff backoff) {
+        this.counters = new BlobWriterCounters(metrics);
         try {
             ObjectStore store = opened(ObjectStore.connect(config));
             Producer<String, BlobEvent> blobEvents = opened(new KafkaProducer<>(
@@ -96,20 +98,22 @@ public final class BlobWriterService implements Service {
                     BlobWriterKafka.producer(config, COMPONENT + "-dead-letters", Topics.PRODUCER_MAX_REQUEST_BYTES),
                     Topics.DEAD_LETTERS.keySerde(registry).serializer(),
                     Topics.DEAD_LETTERS.valueSerde(registry).serializer()));
+            bindClientMetrics(metrics, blobEvents);
+            bindClientMetrics(metrics, deadLetterProducer);
             DeadLetterWriter deadLetters = new DeadLetterWriter(deadLetterProducer, COMPONENT, Clock.systemUTC());
             ExecutorService workers = opened(Executors.newVirtualThreadPerTaskExecutor());
 
             this.chunkLoop = opened(new PartitionedConsumerLoop<>(
                     new LoopSettings("chunks", Topics.UPLOAD_REQUESTS.name(), CHUNKS_IN_FLIGHT_BYTES, backoff),
                     consumer(config, CHUNKS_GROUP, "chunks", CHUNKS_PER_POLL, CHUNKS_FETCH_MAX_BYTES,
-                            Topics.UPLOAD_REQUESTS, registry),
+                            Topics.UPLOAD_REQUESTS, registry, metrics),
                     new ChunkStorer(store.chunkWriter(), store.bucket(), blobEvents, counters, Clock.systemUTC(),
                             workers),
                     deadLetters, Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer()));
             this.assemblyLoop = opened(new PartitionedConsumerLoop<>(
                     new LoopSettings("assembly", Topics.UPLOAD_DECISIONS.name(), DECISIONS_IN_FLIGHT_BYTES, backoff),
                     consumer(config, ASSEMBLY_GROUP, "assembly", DECISIONS_PER_POLL, DECISIONS_FETCH_MAX_BYTES,
-                            Topics.UPLOAD_DECISIONS, registry),
+                            Topics.UPLOAD_DECISIONS, registry, metrics),
                     new AssemblyProcessor(new AssetAssembler(store.client(), store.asyncClient(), store.bucket()),
                             new ChunkObjects(store.client(), store.bucket()), blobEvents, counters, Clock.systemUTC(),
                             workers),
@@ -119,7 +123,6 @@ public final class BlobWriterService implements Service {
             close();
             throw e;
         }
-        counters.register(metrics);
         metrics.functionCounter("blob_chunk_attempts_failed", "Chunk batches that failed and were scheduled again.",
                 chunkLoop, PartitionedConsumerLoop::failedAttempts)
                 .functionCounter("blob_assembly_attempts_failed", "Decision batches that failed and were scheduled again.",
@@ -171,10 +174,21 @@ public final class BlobWriterService implements Service {
     }
 
     private static <V> Consumer<byte[], Decoded<V>> consumer(SluiceConfig config, String groupId, String name,
-            int maxPollRecords, int fetchMaxBytes, TopicSpec<String, V> topic, SchemaRegistry registry) {
-        return new KafkaConsumer<>(
+            int maxPollRecords, int fetchMaxBytes, TopicSpec<String, V> topic, SchemaRegistry registry, Metrics metrics) {
+        KafkaConsumer<byte[], Decoded<V>> consumer = new KafkaConsumer<>(
                 BlobWriterKafka.consumer(config, groupId, COMPONENT + "-" + name, maxPollRecords, fetchMaxBytes),
                 new ByteArrayDeserializer(),
                 new PoisonAwareDeserializer<>(topic.valueSerde(registry).deserializer()));
+        bindClientMetrics(metrics, consumer); // consumer lag (records_lag_max) and fetch rates per consumer
+        return consumer;
+    }
+
+    /** The Kafka client's own metrics on {@code /metrics}; removed when the client closes. */
+    private static void bindClientMetrics(Metrics metrics, Consumer<?, ?> consumer) {
+        new KafkaClientMetrics(consumer).bindTo(metrics.registry());
+    }
+
+    private static void bindClientMetrics(Metrics metrics, Producer<?, ?> producer) {
+        new KafkaClientMetrics(producer).bindTo(metrics.registry());
     }
 }

@@ -82,13 +82,20 @@ class PrometheusMetricsTest {
         if (component == ServiceId.INGEST_API) {
             assertThat(metrics).contains("sluice_http_server_requests_seconds_count{",
                     "route=\"/v1/uploads/{uploadId}/chunks/{index}\"", "# TYPE sluice_chunk_bytes_received_total counter",
-                    "kafka_producer_");
+                    "kafka_producer_", "kafka_consumer_fetch_manager_records_lag_max{");
         }
         if (component == ServiceId.SESSION_PROCESSOR || component == ServiceId.INDEX_PROJECTOR) {
             assertThat(metrics).contains("kafka_stream_");
         }
+        if (component == ServiceId.INDEX_PROJECTOR) {
+            assertThat(metrics).contains("# TYPE sluice_uploads_finished_total counter",
+                    "sluice_uploads_failed_total{component=\"index-projector\",reason=\"checksum_mismatch\"}",
+                    "sluice_upload_verified_to_finished_seconds_bucket{");
+        }
         if (component == ServiceId.BLOB_WRITER) {
-            assertThat(metrics).contains("# TYPE sluice_blob_chunks_stored_total counter");
+            assertThat(metrics).contains("# TYPE sluice_blob_chunks_stored_total counter",
+                    "sluice_blob_chunk_put_seconds_bucket{", "sluice_blob_asset_assembly_seconds_bucket{",
+                    "kafka_consumer_fetch_manager_records_lag_max{", "kafka_producer_");
         }
     }
 

@@ -21,7 +21,7 @@ public final class IndexProjectorMain {
 
     /** The service as {@code main} runs it (tests start it the same way). */
     public static IndexProjectorService create(SluiceConfig config, Metrics metrics, HttpEndpoints endpoints) {
-        IndexProjectorService service = new IndexProjectorService(config);
+        IndexProjectorService service = new IndexProjectorService(config, new UploadOutcomeMeters(metrics));
         new KafkaStreamsMetrics(service.streams()).bindTo(metrics.registry());
         return service;
     }

@@ -1,5 +1,6 @@
 package io.sluice.index;
 
+import io.sluice.index.dashboards.ActivityListener;
 import io.sluice.index.topology.IndexProjectorSettings;
 import io.sluice.index.topology.IndexProjectorTopology;
 import io.sluice.runtime.config.Setting;
@@ -14,7 +15,7 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The index projector: its Streams app, which makes index entries durable and then announces
- * {@code UploadFinished}. Ready while the app is RUNNING. It serves no reads: the ingest API does.
+ * {@code UploadFinished}, and builds the dashboard projections. Ready while the app is RUNNING. It serves no reads: the ingest API does.
  */
 public final class IndexProjectorService implements Service {
 
@@ -26,18 +27,22 @@ public final class IndexProjectorService implements Service {
 
     private final KafkaStreams streams;
 
-    public IndexProjectorService(SluiceConfig config) {
-        this(config, SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)), new Properties());
+    public IndexProjectorService(SluiceConfig config, ActivityListener activities) {
+        this(config, SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)), new Properties(), activities);
     }
 
-    /** @param overrides Streams properties that win over the defaults (tests: application id) */
-    public IndexProjectorService(SluiceConfig config, SchemaRegistry registry, Properties overrides) {
+    /**
+     * @param overrides Streams properties that win over the defaults (tests: application id)
+     * @param activities told of what the dashboard projections count (the service's meters)
+     */
+    public IndexProjectorService(SluiceConfig config, SchemaRegistry registry, Properties overrides,
+            ActivityListener activities) {
         Properties properties = StreamsSettings.exactlyOnce(config, IndexProjectorTopology.APPLICATION_ID,
                 MAX_RECORD_BYTES);
         properties.putAll(IndexProjectorTopology.streamsProperties(registry));
         properties.putAll(overrides);
         this.streams = new KafkaStreams(IndexProjectorTopology.buildTopology(
-                IndexProjectorSettings.from(config), registry), properties);
+                IndexProjectorSettings.from(config), registry, activities), properties);
     }
 
     @Override

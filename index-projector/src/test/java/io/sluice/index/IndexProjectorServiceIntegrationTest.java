@@ -1,5 +1,6 @@
 package io.sluice.index;
 
+import io.sluice.index.dashboards.ActivityListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,7 +83,7 @@ class IndexProjectorServiceIntegrationTest {
         registry = SchemaRegistryClient.of(registryServer.url());
         Properties overrides = new Properties();
         overrides.put(StreamsConfig.APPLICATION_ID_CONFIG, "it-index-projector-" + UUID.randomUUID());
-        service = new IndexProjectorService(config, registry, overrides);
+        service = new IndexProjectorService(config, registry, overrides, ActivityListener.NONE);
         Metrics metrics = new Metrics("index-projector");
         endpoints = HttpEndpoints.bind("127.0.0.1", 0, service::readiness, metrics);
         endpoints.start();

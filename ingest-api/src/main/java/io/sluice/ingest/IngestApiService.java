@@ -92,6 +92,10 @@ public final class IngestApiService implements Service {
                     metrics.registry()));
             endpoints.route(DashboardPage.PATH, DashboardPage.load());
             publisher.bindMetrics(metrics.registry());
+            statuses.bindMetrics(metrics.registry());
+            chunks.bindMetrics(metrics.registry());
+            index.bindMetrics(metrics.registry());
+            dashboards.bindMetrics(metrics.registry());
             metrics.gauge("ingest_chunk_bytes_in_flight", "Chunk bytes held by requests in flight.", budget::reservedBytes)
                     .gauge("ingest_status_view_uploads", "Uploads in the status view.", statuses::size)
                     .gauge("ingest_chunk_view_chunks", "Received chunks in the chunk progress view.", chunks::size)

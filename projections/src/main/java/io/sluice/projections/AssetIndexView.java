@@ -1,5 +1,6 @@
 package io.sluice.projections;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.events.AssetIndexEntry;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.service.Readiness;
@@ -111,6 +112,11 @@ public final class AssetIndexView implements AutoCloseable {
     /** Records read and applied since the view started (not those its database already held). */
     public long recordsApplied() {
         return view.recordsApplied();
+    }
+
+    /** The view's consumer's own metrics on {@code registry}. */
+    public void bindMetrics(MeterRegistry registry) {
+        view.bindMetrics(registry);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.sluice.projections;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.kafka.KafkaClients;
@@ -161,6 +163,11 @@ public final class CompactedTopicView<V> implements AutoCloseable {
      */
     public void onChange(Runnable listener) {
         listeners.add(listener);
+    }
+
+    /** The view's consumer's own metrics (fetch rates, {@code records_lag_max}) on {@code registry}. */
+    public void bindMetrics(MeterRegistry registry) {
+        new KafkaClientMetrics(consumer).bindTo(registry);
     }
 
     ViewDatabase database() {

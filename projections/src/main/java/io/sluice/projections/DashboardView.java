@@ -1,5 +1,6 @@
 package io.sluice.projections;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.events.FinishedUpload;
 import io.sluice.events.RecentUploads;
 import io.sluice.events.TenantMinute;
@@ -159,6 +160,11 @@ public final class DashboardView implements AutoCloseable {
             if (!readiness.isReady()) return Readiness.notReady(view.topic() + ": " + readiness.detail());
         }
         return Readiness.ready();
+    }
+
+    /** The views' consumers' own metrics on {@code registry}. */
+    public void bindMetrics(MeterRegistry registry) {
+        for (CompactedTopicView<?> view : List.of(states, minutes, recent)) view.bindMetrics(registry);
     }
 
     @Override

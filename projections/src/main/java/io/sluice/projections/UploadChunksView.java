@@ -1,5 +1,6 @@
 package io.sluice.projections;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.events.ChunkProgress;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.service.Readiness;
@@ -69,6 +70,11 @@ public final class UploadChunksView implements AutoCloseable {
     /** Chunks held (received chunks of every upload). */
     public long size() {
         return view.size();
+    }
+
+    /** The view's consumer's own metrics on {@code registry}. */
+    public void bindMetrics(MeterRegistry registry) {
+        view.bindMetrics(registry);
     }
 
     @Override

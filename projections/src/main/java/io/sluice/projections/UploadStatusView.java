@@ -1,5 +1,6 @@
 package io.sluice.projections;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.events.UploadStatus;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.service.Readiness;
@@ -68,6 +69,11 @@ public final class UploadStatusView implements AutoCloseable {
     /** Records read and applied since the view started (not those its database already held). */
     public long recordsApplied() {
         return view.recordsApplied();
+    }
+
+    /** The view's consumer's own metrics on {@code registry}. */
+    public void bindMetrics(MeterRegistry registry) {
+        view.bindMetrics(registry);
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.keys.UploadIds;
 import io.sluice.schemas.topics.Topics;
 import java.time.Clock;
+import java.time.Duration;
 import io.sluice.blob.consume.PerKeyOrder;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -92,7 +93,7 @@ public final class AssemblyProcessor implements RecordProcessor<UploadDecision> 
     private void assemble(UploadVerified verified, String assetKey) throws Exception {
         long started = System.nanoTime();
         AssemblyResult result = assembler.assemble(verified, assetKey);
-        counters.assetAssembled(result, verified.getSize());
+        counters.assetAssembled(result, verified.getSize(), Duration.ofNanos(System.nanoTime() - started));
         log.info("Asset {} of {}: {} ({} bytes, {} chunks) in {} ms", assetKey, verified.getUploadId(), result,
                 verified.getSize(), verified.getChunks().size(), (System.nanoTime() - started) / 1_000_000);
         BlobEvent stored = BlobEvents.assetStored(verified, assetKey, clock.instant());

@@ -15,6 +15,7 @@ import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.keys.UploadIds;
 import io.sluice.schemas.topics.Topics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -101,12 +102,13 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
         }
         String key = ObjectKeys.chunk(chunk.getUploadId(), chunk.getIndex(), sha256.get());
         boolean written;
+        long started = System.nanoTime();
         try {
             written = writer.putIfAbsent(bucket, key, bytes);
         } catch (Exception e) { // the store is unreachable or failed: the loop backs off and retries
             throw new CompletionException(e);
         }
-        counters.chunkStored(bytes.length, written);
+        counters.chunkStored(bytes.length, written, Duration.ofNanos(System.nanoTime() - started));
         return Optional.of(BlobEvents.chunkStored(chunk, sha256.get(), key, clock.instant()));
     }
 

@@ -59,7 +59,7 @@ public final class DashboardTopology {
 
     private DashboardTopology() {}
 
-    public static void addTo(StreamsBuilder builder, SchemaRegistry registry) {
+    public static void addTo(StreamsBuilder builder, SchemaRegistry registry, ActivityListener listener) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTED_STATES_STORE),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COUNTED_EVENTS_STORE,
@@ -76,7 +76,7 @@ public final class DashboardTopology {
         Serde<TenantActivity> activities = Format.avro(TenantActivity.class)
                 .serde(registry, SchemaRegistration.AUTO_REGISTER, false);
         KStream<String, TenantActivity> byTenant = decisions.merge(finished, Named.as("dashboard-upload-events"))
-                .process(UploadActivityProcessor::new, Named.as(ACTIVITY_PROCESSOR), COUNTED_STATES_STORE,
+                .process(() -> new UploadActivityProcessor(listener), Named.as(ACTIVITY_PROCESSOR), COUNTED_STATES_STORE,
                         COUNTED_EVENTS_STORE)
                 .repartition(Repartitioned.<String, TenantActivity>as(ACTIVITY_BY_TENANT)
                         .withKeySerde(Serdes.String()).withValueSerde(activities));

@@ -17,7 +17,6 @@ import io.sluice.events.UploadRejected;
 import io.sluice.events.UploadState;
 import io.sluice.events.UploadVerified;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -100,6 +99,6 @@ final class UploadActivities {
     }
 
     private static String reason(Enum<?> reason) {
-        return reason.name().toLowerCase(Locale.ROOT);
+        return ActivityListener.reasonName(reason);
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.index.dashboards;
 
 import io.sluice.events.TenantActivity;
 import io.sluice.events.UploadState;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -26,9 +27,14 @@ final class UploadActivityProcessor implements Processor<String, Object, String,
 
     private static final byte[] COUNTED = {1};
 
+    private final ActivityListener listener;
     private ProcessorContext<String, TenantActivity> context;
     private KeyValueStore<String, String> countedStates;
     private WindowStore<String, byte[]> countedEvents;
+
+    UploadActivityProcessor(ActivityListener listener) {
+        this.listener = listener;
+    }
 
     @Override
     public void init(ProcessorContext<String, TenantActivity> context) {
@@ -42,18 +48,37 @@ final class UploadActivityProcessor implements Processor<String, Object, String,
         String uploadId = record.key();
         if (uploadId == null || !(record.value() instanceof GenericRecord event)) return;
         if (!firstTime(event)) return;
-        String stored = countedStates.get(uploadId);
-        UploadState counted = stored == null ? null : UploadState.valueOf(stored);
+        CountedState stored = CountedState.parse(countedStates.get(uploadId));
+        UploadState counted = stored == null ? null : stored.state();
         UploadActivities.derive(event, counted).ifPresent(derived -> {
             UploadState next = derived.state().orElse(null);
+            TenantActivity activity = derived.activity();
             if (next == null && counted != null) {
                 countedStates.delete(uploadId);
             } else if (next != null && next != counted) {
-                countedStates.put(uploadId, next.name());
+                countedStates.put(uploadId, new CountedState(next, activity.getTimestamp().toEpochMilli()).format());
+                if (next == UploadState.FINISHED && counted == UploadState.FINISHING) {
+                    listener.finished(Duration.ofMillis(Math.max(0,
+                            activity.getTimestamp().toEpochMilli() - stored.sinceMillis())));
+                }
             }
-            TenantActivity activity = derived.activity();
+            listener.counted(activity);
             context.forward(new Record<>(activity.getTenant(), activity, activity.getTimestamp().toEpochMilli()));
         });
+    }
+
+    /** The state an upload is counted in and since when (its event's time), as the store keeps it: {@code STATE@millis}. */
+    record CountedState(UploadState state, long sinceMillis) {
+        static CountedState parse(String stored) {
+            if (stored == null) return null;
+            int at = stored.indexOf('@');
+            return at < 0 ? new CountedState(UploadState.valueOf(stored), 0)
+                    : new CountedState(UploadState.valueOf(stored.substring(0, at)), Long.parseLong(stored.substring(at + 1)));
+        }
+
+        String format() {
+            return state.name() + "@" + sinceMillis;
+        }
     }
 
     /** Records the event's id at its time; false if it was recorded already. */

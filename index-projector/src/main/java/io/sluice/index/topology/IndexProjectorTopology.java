@@ -2,6 +2,7 @@ package io.sluice.index.topology;
 
 import io.sluice.events.AssetIndexEntry;
 import io.sluice.events.AssetRequest;
+import io.sluice.index.dashboards.ActivityListener;
 import io.sluice.index.dashboards.DashboardTopology;
 import io.sluice.runtime.service.ServiceId;
 import io.sluice.schemas.deadletters.DeadLetterDeserializationHandler;
@@ -60,8 +61,14 @@ public final class IndexProjectorTopology {
 
     /** @param settings nothing is configurable yet; kept so main and tests build it alike when something is */
     public static Topology buildTopology(IndexProjectorSettings settings, SchemaRegistry registry) {
+        return buildTopology(settings, registry, ActivityListener.NONE);
+    }
+
+    /** @param activities told of what the dashboard projections count (the service's meters) */
+    public static Topology buildTopology(IndexProjectorSettings settings, SchemaRegistry registry,
+            ActivityListener activities) {
         StreamsBuilder dashboards = new StreamsBuilder();
-        DashboardTopology.addTo(dashboards, registry);
+        DashboardTopology.addTo(dashboards, registry, activities);
         Topology topology = dashboards.build();
         topology.addSource(BLOB_EVENTS_SOURCE, Topics.BLOB_EVENTS.keySerde(registry).deserializer(),
                 Topics.BLOB_EVENTS.valueSerde(registry).deserializer(), Topics.BLOB_EVENTS.name());
