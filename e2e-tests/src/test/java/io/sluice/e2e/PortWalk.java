@@ -65,6 +65,21 @@ final class PortWalk {
                 assertRefused(port, path, null);
                 assertRefused(port, path, tenantToken);
             }
+            for (String path : List.of("/v1/stats/uploads", "/v1/stats/recent", "/v1/stats/throughput",
+                    "/v1/stats/failures")) {
+                assertRefused(port, path, null);
+                assertRefused(port, path, "not-a-token");
+                if (api) {
+                    assertThat(status(port, path, tenantToken)).as("%s%s as the tenant", id, path).isEqualTo(200);
+                    assertThat(status(port, path, operatorToken)).as("%s%s as an operator", id, path).isEqualTo(200);
+                } else {
+                    assertRefused(port, path, tenantToken);
+                    assertRefused(port, path, operatorToken);
+                }
+            }
+            HttpResponse<String> page = get(port, "/dashboard", null);
+            assertThat(page.statusCode()).as("%s/dashboard", id).isEqualTo(api ? 200 : 404);
+            assertThat(page.body()).doesNotContain(uploadId).doesNotContain(assetId).doesNotContain(fileName);
             for (String path : List.of("/health/live", "/health/ready", "/metrics", "/")) {
                 HttpResponse<String> open = get(port, path, null);
                 assertThat(open.body()).as("%s%s", id, path).doesNotContain(uploadId).doesNotContain(assetId)

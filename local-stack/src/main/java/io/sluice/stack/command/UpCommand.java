@@ -89,8 +89,10 @@ public final class UpCommand {
             out.printf("  curl -H 'Authorization: Bearer %s' http://127.0.0.1:%d/v1/assets%n", token.token(),
                     stack.components().byName("ingest-api").port());
             DevToken.loadOrCreate(stack.context().layout().operatorTokenFile());
-            out.printf("Operator token (the /admin/* routes only; never uploads or assets) in %s%n",
-                    stack.context().layout().operatorTokenFile());
+            out.printf("Operator token (the /admin/* routes and every tenant's dashboard figures; never uploads or"
+                    + " assets) in %s%n", stack.context().layout().operatorTokenFile());
+            out.printf("Dashboard (enter either token): http://127.0.0.1:%d/dashboard%n",
+                    stack.components().byName("ingest-api").port());
         }
     }
 
