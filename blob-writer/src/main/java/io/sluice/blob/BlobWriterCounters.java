@@ -1,11 +1,11 @@
 package io.sluice.blob;
 
 import io.micrometer.core.instrument.Timer;
+import io.sluice.blob.assembly.AssemblyResult;
+import io.sluice.runtime.http.Metrics;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import io.sluice.blob.assembly.AssemblyResult;
-import io.sluice.runtime.http.Metrics;
 import java.util.concurrent.atomic.LongAdder;
 
 /**

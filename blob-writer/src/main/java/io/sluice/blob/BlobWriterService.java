@@ -1,5 +1,6 @@
 package io.sluice.blob;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.sluice.blob.assembly.AssemblyProcessor;
 import io.sluice.blob.assembly.AssetAssembler;
 import io.sluice.blob.assembly.ChunkObjects;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.Consumer;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;

@@ -1,6 +1,5 @@
 package io.sluice.index;
 
-import io.sluice.index.dashboards.ActivityListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +10,7 @@ import io.sluice.events.ChunkStored;
 import io.sluice.events.DerivativeLink;
 import io.sluice.events.DerivativeRole;
 import io.sluice.events.UploadFinished;
+import io.sluice.index.dashboards.ActivityListener;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.http.HttpEndpoints;

@@ -9,10 +9,10 @@ import io.sluice.events.AssetRequest;
 import io.sluice.events.AssetStored;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.ChunkAccepted;
+import io.sluice.events.ChunkProgress;
 import io.sluice.events.ChunkReceived;
 import io.sluice.events.ChunkRef;
 import io.sluice.events.ChunkRejected;
-import io.sluice.events.ChunkProgress;
 import io.sluice.events.ChunkStored;
 import io.sluice.events.DeadLetter;
 import io.sluice.events.DeadLetterHeader;
@@ -20,26 +20,30 @@ import io.sluice.events.DeadLetterReason;
 import io.sluice.events.DerivativeLink;
 import io.sluice.events.DerivativeRole;
 import io.sluice.events.ExpiryRequested;
-import io.sluice.events.ForgetRequested;
 import io.sluice.events.FailureReason;
 import io.sluice.events.FinishRejected;
 import io.sluice.events.FinishRequested;
+import io.sluice.events.FinishedUpload;
+import io.sluice.events.ForgetRequested;
+import io.sluice.events.RecentUploads;
 import io.sluice.events.RejectedChunk;
 import io.sluice.events.RejectionReason;
 import io.sluice.events.RequestKind;
 import io.sluice.events.RequestOutcome;
+import io.sluice.events.TenantMinute;
 import io.sluice.events.UploadAborted;
 import io.sluice.events.UploadAccepted;
 import io.sluice.events.UploadDecision;
 import io.sluice.events.UploadError;
 import io.sluice.events.UploadExpired;
-import io.sluice.events.UploadForgotten;
 import io.sluice.events.UploadFailed;
 import io.sluice.events.UploadFinished;
+import io.sluice.events.UploadForgotten;
 import io.sluice.events.UploadOpened;
 import io.sluice.events.UploadRejected;
 import io.sluice.events.UploadRequest;
 import io.sluice.events.UploadState;
+import io.sluice.events.UploadStateCounts;
 import io.sluice.events.UploadStatus;
 import io.sluice.events.UploadVerified;
 import io.sluice.schemas.topics.TopicSpec;
@@ -136,6 +140,18 @@ public final class SampleEvents {
                         .setTenant(TENANT).setTimestamp(NOW).setCausationId(id(6)).setState(UploadState.FINISHED)
                         .setEndedAt(NOW.minusSeconds(7 * 86_400)).build()),
                 new Sample<>("UploadStatus", Topics.UPLOAD_STATUS, uploadStatus()),
+                new Sample<>("UploadStateCounts", Topics.DASHBOARD_UPLOAD_STATES, UploadStateCounts.newBuilder()
+                        .setTenant(TENANT).setOpen(1).setFinishing(2).setFinished(3).setFailed(4).setAborted(5)
+                        .setExpired(6).setUpdatedAt(NOW).build()),
+                new Sample<>("TenantMinute", Topics.DASHBOARD_MINUTES, TenantMinute.newBuilder().setTenant(TENANT)
+                        .setMinuteStart(NOW.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)).setBytesReceived(42)
+                        .setBytesFinished(40).setUploadsFinished(1).setUploadsFailed(Map.of("checksum_mismatch", 1L))
+                        .setChunksRejected(Map.of("chunk_conflict", 2L)).setRequestsRejected(Map.of("unknown_upload", 3L))
+                        .build()),
+                new Sample<>("RecentUploads", Topics.DASHBOARD_RECENT, RecentUploads.newBuilder().setTenant(TENANT)
+                        .setUploads(List.of(FinishedUpload.newBuilder().setUploadId(UPLOAD_ID).setAssetId(ASSET_ID)
+                                .setFileName("cat.jpg").setContentType("image/jpeg").setSize(42L).setFinishedAt(NOW)
+                                .build())).setUpdatedAt(NOW).build()),
                 new Sample<>("ChunkProgress", Topics.UPLOAD_CHUNKS, ChunkProgress.newBuilder().setUploadId(UPLOAD_ID)
                         .setTenant(TENANT).setIndex(2).setSha256(SHA).setStored(true).setUpdatedAt(NOW).build()),
                 blob(ChunkStored.newBuilder().setEventId(id(20)).setUploadId(UPLOAD_ID).setTenant(TENANT)

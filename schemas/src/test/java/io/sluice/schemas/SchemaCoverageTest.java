@@ -23,6 +23,7 @@ class SchemaCoverageTest {
     void shouldHaveEverySchemaFileDefineATypeThatTravelsOnSomeTopic() throws IOException {
         Set<String> onTopics = new TreeSet<>();
         Topics.all().forEach(t -> t.valueSchema().ifPresent(s -> NamedTypes.collect(s, onTopics)));
+        Topics.internalValueFormats().forEach(f -> f.avroSchema().ifPresent(s -> NamedTypes.collect(s, onTopics)));
 
         Set<String> inFiles;
         try (Stream<Path> files = Files.walk(Path.of("src/main/avro"))) {

@@ -5,7 +5,6 @@ import io.sluice.events.TenantActivity;
 import io.sluice.events.UploadStateCounts;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.serde.SchemaRegistration;
-import io.sluice.schemas.topics.Format;
 import io.sluice.schemas.topics.TopicSpec;
 import io.sluice.schemas.topics.Topics;
 import java.time.Duration;
@@ -73,8 +72,8 @@ public final class DashboardTopology {
         KStream<String, Object> finished = builder.stream(Topics.UPLOADS_FINISHED.name(),
                         consumed(Topics.UPLOADS_FINISHED, registry, "dashboard-finished-source"))
                 .mapValues(upload -> (Object) upload, Named.as("dashboard-finished-uploads"));
-        Serde<TenantActivity> activities = Format.avro(TenantActivity.class)
-                .serde(registry, SchemaRegistration.AUTO_REGISTER, false);
+        Serde<TenantActivity> activities = Topics.DASHBOARD_ACTIVITY.serde(registry, SchemaRegistration.AUTO_REGISTER,
+                false);
         KStream<String, TenantActivity> byTenant = decisions.merge(finished, Named.as("dashboard-upload-events"))
                 .process(() -> new UploadActivityProcessor(listener), Named.as(ACTIVITY_PROCESSOR), COUNTED_STATES_STORE,
                         COUNTED_EVENTS_STORE)

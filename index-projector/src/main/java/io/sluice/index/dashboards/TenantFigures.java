@@ -26,16 +26,18 @@ final class TenantFigures {
         return UploadStateCounts.newBuilder().setTenant(tenant).setUpdatedAt(Instant.EPOCH).build();
     }
 
+    /** The later of two times: a figure's "updated at" must not depend on the order changes were applied in (a replay's differs). */
+    private static Instant later(Instant a, Instant b) {
+        return b.isAfter(a) ? b : a;
+    }
+
     static boolean changesState(TenantActivity activity) {
         return activity.getLeftState() != activity.getEnteredState();
     }
 
     static UploadStateCounts counted(UploadStateCounts counts, TenantActivity activity) {
-        // The latest change's time, whatever order the changes were applied in (a replay's differs).
-        Instant updatedAt = activity.getTimestamp().isAfter(counts.getUpdatedAt()) ? activity.getTimestamp()
-                : counts.getUpdatedAt();
         UploadStateCounts.Builder next = UploadStateCounts.newBuilder(counts).setTenant(activity.getTenant())
-                .setUpdatedAt(updatedAt);
+                .setUpdatedAt(later(counts.getUpdatedAt(), activity.getTimestamp()));
         if (activity.getLeftState() != null) add(next, activity.getLeftState(), -1);
         if (activity.getEnteredState() != null) add(next, activity.getEnteredState(), 1);
         return next.build();
@@ -104,7 +106,7 @@ final class TenantFigures {
     }
 
     static RecentUploads noRecentUploads(String tenant) {
-        return RecentUploads.newBuilder().setTenant(tenant).build();
+        return RecentUploads.newBuilder().setTenant(tenant).setUpdatedAt(Instant.EPOCH).build();
     }
 
     /** The list with a finished upload added (newest first, at most {@link #RECENT_UPLOADS}) or a deleted asset removed. */
@@ -121,6 +123,7 @@ final class TenantFigures {
         uploads.sort(Comparator.comparing(FinishedUpload::getFinishedAt).reversed()
                 .thenComparing(FinishedUpload::getUploadId));
         if (uploads.size() > RECENT_UPLOADS) uploads = new ArrayList<>(uploads.subList(0, RECENT_UPLOADS));
-        return RecentUploads.newBuilder().setTenant(activity.getTenant()).setUploads(uploads).build();
+        return RecentUploads.newBuilder().setTenant(activity.getTenant()).setUploads(uploads)
+                .setUpdatedAt(later(recent.getUpdatedAt(), activity.getTimestamp())).build();
     }
 }

@@ -1,8 +1,8 @@
 package io.sluice.ingest.http;
 
-import io.sluice.runtime.auth.Caller;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.sluice.runtime.auth.Caller;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;

@@ -6,6 +6,7 @@ import io.sluice.events.BlobEvent;
 import io.sluice.events.ChunkProgress;
 import io.sluice.events.DeadLetter;
 import io.sluice.events.RecentUploads;
+import io.sluice.events.TenantActivity;
 import io.sluice.events.TenantMinute;
 import io.sluice.events.UploadDecision;
 import io.sluice.events.UploadFinished;
@@ -195,6 +196,14 @@ public final class Topics {
                     TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_DEAD_LETTER_BYTES)),
             Format.bytes(), Format.avro(DeadLetter.class));
 
+    /**
+     * The value of a topic Kafka Streams names and creates itself: the index projector's repartition
+     * topic {@code sluice-index-projector-dashboard-activity-by-tenant-repartition}, which carries
+     * what each upload event adds to its tenant's dashboard figures to the task holding the tenant.
+     * Internal: not in {@link #all()}, but its schema is registered like the others.
+     */
+    public static final Format<TenantActivity> DASHBOARD_ACTIVITY = Format.avro(TenantActivity.class);
+
     private static final List<TopicSpec<?, ?>> ALL = List.of(
             UPLOAD_REQUESTS, UPLOAD_DECISIONS, UPLOAD_STATUS, UPLOAD_CHUNKS, BLOB_EVENTS, UPLOADS_FINISHED,
             ASSET_REQUESTS, ASSET_INDEX, DASHBOARD_UPLOAD_STATES, DASHBOARD_MINUTES, DASHBOARD_RECENT, DEAD_LETTERS);
@@ -204,6 +213,11 @@ public final class Topics {
     /** Every topic, in a fixed order (the order schemas are registered in). */
     public static List<TopicSpec<?, ?>> all() {
         return ALL;
+    }
+
+    /** The value formats of the internal topics Streams makes (see {@link #DASHBOARD_ACTIVITY}). */
+    public static List<Format<?>> internalValueFormats() {
+        return List.of(DASHBOARD_ACTIVITY);
     }
 
     public static Optional<TopicSpec<?, ?>> byName(String name) {

@@ -22,8 +22,9 @@ class TopicsTest {
         List<String> names = Topics.all().stream().map(TopicSpec::name).toList();
         assertThat(names).allMatch(n -> n.startsWith("sluice.")).doesNotHaveDuplicates();
         assertThat(names).containsExactly("sluice.upload-requests", "sluice.upload-decisions",
-                "sluice.upload-status", "sluice.upload-chunks", "sluice.blob-events", "sluice.uploads-finished", "sluice.asset-requests", "sluice.asset-index",
-                "sluice.dead-letters");
+                "sluice.upload-status", "sluice.upload-chunks", "sluice.blob-events", "sluice.uploads-finished",
+                "sluice.asset-requests", "sluice.asset-index", "sluice.dashboard-upload-states", "sluice.dashboard-minutes",
+                "sluice.dashboard-recent", "sluice.dead-letters");
     }
 
     @Test
@@ -38,7 +39,8 @@ class TopicsTest {
 
     @Test
     void shouldCompactTheProjectionsButNotTheEventLogs() {
-        Set<TopicSpec<?, ?>> projections = Set.of(Topics.ASSET_INDEX, Topics.UPLOAD_STATUS, Topics.UPLOAD_CHUNKS);
+        Set<TopicSpec<?, ?>> projections = Set.of(Topics.ASSET_INDEX, Topics.UPLOAD_STATUS, Topics.UPLOAD_CHUNKS,
+                Topics.DASHBOARD_UPLOAD_STATES, Topics.DASHBOARD_MINUTES, Topics.DASHBOARD_RECENT);
         projections.forEach(t ->
                 assertThat(t.config()).as(t.name())
                         .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
