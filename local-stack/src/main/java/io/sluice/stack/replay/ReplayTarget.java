@@ -49,9 +49,11 @@ public sealed interface ReplayTarget {
                     List.of(Topics.BLOB_EVENTS.name(), Topics.ASSET_REQUESTS.name(), Topics.UPLOAD_DECISIONS.name(),
                             Topics.UPLOADS_FINISHED.name()));
             case INGEST_API -> new RebuildViews("ingest-api keeps its read views (upload status, chunk progress, asset"
-                    + " index) on disk, read from the compacted topics " + Topics.UPLOAD_STATUS.name() + ", "
-                    + Topics.UPLOAD_CHUNKS.name() + " and " + Topics.ASSET_INDEX.name() + ": its replay deletes them"
-                    + " and starts it, and it reads the topics again.");
+                    + " index, dashboard figures) on disk, read from the compacted topics " + Topics.UPLOAD_STATUS.name()
+                    + ", " + Topics.UPLOAD_CHUNKS.name() + ", " + Topics.ASSET_INDEX.name() + " and "
+                    + Topics.DASHBOARD_UPLOAD_STATES.name() + ", " + Topics.DASHBOARD_MINUTES.name() + ", "
+                    + Topics.DASHBOARD_RECENT.name() + ": its replay deletes them and starts it, and it reads the"
+                    + " topics again.");
             case BLOB_WRITER -> new Refused("blob-writer keeps no state a replay could rebuild: what it wrote is in"
                     + " the object store (chunk objects keyed by their SHA-256, assembled assets), what it read is"
                     + " its consumer groups' committed offsets, and every write is idempotent. After losing its"

@@ -21,7 +21,8 @@ class ReplayTargetTest {
                 "sluice-session-processor", List.of(Topics.UPLOAD_REQUESTS.name(), Topics.BLOB_EVENTS.name(),
                         Topics.UPLOADS_FINISHED.name())));
         assertThat(ReplayTarget.of(ServiceId.INDEX_PROJECTOR)).isEqualTo(new ReplayTarget.StreamsApp(
-                "sluice-index-projector", List.of(Topics.BLOB_EVENTS.name(), Topics.ASSET_REQUESTS.name())));
+                "sluice-index-projector", List.of(Topics.BLOB_EVENTS.name(), Topics.ASSET_REQUESTS.name(),
+                        Topics.UPLOAD_DECISIONS.name(), Topics.UPLOADS_FINISHED.name())));
     }
 
     @Test
