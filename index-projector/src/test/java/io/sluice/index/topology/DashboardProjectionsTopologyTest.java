@@ -65,7 +65,7 @@ class DashboardProjectionsTopologyTest {
 
     @Test
     void aFinishedUploadIsCountedOnceWhicheverTopicArrivesFirst() {
-        Story story = upload(ACME, 100, T0);
+        UploadStory story = upload(ACME, 100, T0);
         story.open();
         story.chunk(0, 100, false);
         driver.announced(story.finished());
@@ -82,7 +82,7 @@ class DashboardProjectionsTopologyTest {
 
     @Test
     void aResentChunkAddsNoBytesAndRejectionsCountByReason() {
-        Story story = upload(ACME, 100, T0);
+        UploadStory story = upload(ACME, 100, T0);
         story.open();
         story.chunk(0, 100, false);
         story.chunk(0, 100, true);
@@ -97,7 +97,7 @@ class DashboardProjectionsTopologyTest {
 
     @Test
     void decisionsAppendedAgainByAReplayCountOnce() {
-        Story story = upload(ACME, 100, T0);
+        UploadStory story = upload(ACME, 100, T0);
         ChunkAccepted chunk = ChunkAccepted.newBuilder().setEventId(id()).setUploadId(story.uploadId).setTenant(ACME)
                 .setTimestamp(T0).setIndex(0).setLength(100).setSha256("cd".repeat(32)).setBytesHashed(100)
                 .setExpiresAt(T0.plus(Duration.ofHours(1))).build();
@@ -117,7 +117,7 @@ class DashboardProjectionsTopologyTest {
 
     @Test
     void aForgottenUploadLeavesTheCountsAndItsCountedState() {
-        Story story = upload(ACME, 100, T0);
+        UploadStory story = upload(ACME, 100, T0);
         story.finish();
         driver.decided(UploadForgotten.newBuilder().setEventId(id()).setUploadId(story.uploadId).setTenant(ACME)
                 .setTimestamp(T0.plus(Duration.ofDays(7))).setState(UploadState.FINISHED)
@@ -160,85 +160,24 @@ class DashboardProjectionsTopologyTest {
     @Test
     void aMinuteReplacesTheSameMinuteOfTheDayBeforeAndAnActivityADayLateIsNotCounted() {
         upload(ACME, 100, T0).open();
-        Story nextDay = upload(ACME, 300, T0.plus(Duration.ofDays(1)));
+        UploadStory nextDay = upload(ACME, 300, T0.plus(Duration.ofDays(1)));
         nextDay.open();
         nextDay.chunk(0, 300, false);
         String key = MinuteKeys.key(ACME, T0.toEpochMilli());
         assertThat(driver.minutes().get(key).getBytesReceived()).isEqualTo(300);
 
-        Story late = upload(ACME, 50, T0.plusSeconds(1));
+        UploadStory late = upload(ACME, 50, T0.plusSeconds(1));
         late.chunk(0, 50, false);
         assertThat(driver.minutes()).doesNotContainKey(key);
         assertThat(driver.<TenantMinute>dashboardStore(DashboardTopology.MINUTES_STORE).get(key).getBytesReceived())
                 .isEqualTo(300);
     }
 
-    private Story upload(String tenant, long size, Instant at) {
-        return new Story(tenant, UploadIds.newUploadId(), size, at);
+    private UploadStory upload(String tenant, long size, Instant at) {
+        return new UploadStory(driver, tenant, UploadIds.newUploadId(), size, at);
     }
 
     private static String id() {
         return UUID.randomUUID().toString();
-    }
-
-    /** One upload told through the events the session processor and the index projector write. */
-    private final class Story {
-        final String tenant;
-        final String uploadId;
-        final long size;
-        final Instant at;
-
-        Story(String tenant, String uploadId, long size, Instant at) {
-            this.tenant = tenant;
-            this.uploadId = uploadId;
-            this.size = size;
-            this.at = at;
-        }
-
-        void open() {
-            driver.decided(UploadAccepted.newBuilder().setEventId(id()).setUploadId(uploadId).setTenant(tenant)
-                    .setTimestamp(at).setSize(size).setChunkSize((int) size).setChunkCount(1)
-                    .setExpiresAt(at.plus(Duration.ofHours(1))).build(), uploadId, at);
-        }
-
-        void chunk(int index, int length, boolean duplicate) {
-            driver.decided(ChunkAccepted.newBuilder().setEventId(id()).setUploadId(uploadId).setTenant(tenant)
-                    .setTimestamp(at).setIndex(index).setLength(length).setSha256("cd".repeat(32))
-                    .setDuplicate(duplicate).setBytesHashed(length).setExpiresAt(at.plus(Duration.ofHours(1)))
-                    .build(), uploadId, at);
-        }
-
-        /** Opens, sends the one chunk, verifies and finishes; returns the bytes received. */
-        long finish() {
-            open();
-            chunk(0, (int) size, false);
-            driver.decided(verified(), uploadId, at);
-            driver.announced(finished());
-            return size;
-        }
-
-        /** Opens, sends the one chunk and fails the finish on the checksum; returns the bytes received. */
-        long failChecksum() {
-            open();
-            chunk(0, (int) size, false);
-            driver.decided(UploadFailed.newBuilder().setEventId(id()).setUploadId(uploadId).setTenant(tenant)
-                    .setTimestamp(at).setReason(FailureReason.CHECKSUM_MISMATCH).build(), uploadId, at);
-            return size;
-        }
-
-        UploadVerified verified() {
-            return UploadVerified.newBuilder().setEventId(id()).setUploadId(uploadId).setTenant(tenant)
-                    .setTimestamp(at).setAssetId(UploadIds.assetIdFor(uploadId)).setFileName("f.bin")
-                    .setContentType("application/octet-stream").setSize(size).setSha256("ef".repeat(32))
-                    .setChunks(List.of()).build();
-        }
-
-        UploadFinished finished() {
-            String assetId = UploadIds.assetIdFor(uploadId);
-            return UploadFinished.newBuilder().setEventId(id()).setUploadId(uploadId).setTenant(tenant)
-                    .setTimestamp(at).setAssetId(assetId).setFileName("f.bin")
-                    .setContentType("application/octet-stream").setSize(size).setSha256("ef".repeat(32))
-                    .setObjectKey(ObjectKeys.asset(tenant, assetId)).setCreatedAt(at).build();
-        }
     }
 }

@@ -125,6 +125,25 @@ final class IndexProjectorDriver implements AutoCloseable {
         return latest;
     }
 
+    /**
+     * Records and bytes (keys and values) written to each topic since the last call — outputs,
+     * changelogs and the repartition topic alike: what the topology costs Kafka.
+     */
+    Map<String, long[]> written() {
+        Map<String, long[]> written = new java.util.TreeMap<>();
+        for (String topic : driver.producedTopicNames()) {
+            long[] counts = new long[2];
+            for (TestRecord<byte[], byte[]> record : driver.createOutputTopic(topic, new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer()).readRecordsToList()) {
+                counts[0]++;
+                counts[1] += (record.key() == null ? 0 : record.key().length)
+                        + (record.value() == null ? 0 : record.value().length);
+            }
+            if (counts[0] > 0) written.put(topic, counts);
+        }
+        return written;
+    }
+
     <V> KeyValueStore<String, V> dashboardStore(String name) {
         return driver.getKeyValueStore(name);
     }
