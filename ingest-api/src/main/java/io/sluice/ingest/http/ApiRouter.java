@@ -124,7 +124,7 @@ public final class ApiRouter implements HttpHandler {
     private void answer(HttpExchange exchange, ApiException problem) throws IOException {
         Counter.builder("sluice_api_problems").description("Requests refused, by problem code.")
                 .tag("code", problem.code().code()).register(meters).increment();
-        if (exchange.getResponseCode() != -1) {
+        if (exchange.getResponseCode() > 0) { // not sent yet: -1 on the JDK's server, 0 on Jetty's
             log.warn("{} {}: {} after the response began", exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), problem.code().code());
             return;

@@ -64,6 +64,31 @@ class HttpEndpointsTest {
         assertThat(missing.body()).contains("\"code\":\"not_found\"");
     }
 
+    @Test
+    void shouldNameNoServerSoftwareOrVersion() throws Exception {
+        HttpResponse<String> live = get("/health/live");
+
+        assertThat(live.headers().firstValue("Server")).isEmpty();
+        assertThat(live.headers().firstValue("X-Powered-By")).isEmpty();
+    }
+
+    @Test
+    void shouldServeRequestsOnVirtualThreads() throws Exception {
+        String[] thread = {null};
+        HttpEndpoints other = HttpEndpoints.bind("127.0.0.1", 0, Readiness::ready, new Metrics("t"))
+                .route("/which", exchange -> {
+                    thread[0] = Thread.currentThread().isVirtual() ? "virtual" : "platform";
+                    HttpEndpoints.respond(exchange, 200, "text/plain", "ok");
+                }).start();
+        try {
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.port() + "/which")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } finally {
+            other.close();
+        }
+        assertThat(thread[0]).isEqualTo("virtual");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoints.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
