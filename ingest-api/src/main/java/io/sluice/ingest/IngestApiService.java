@@ -86,7 +86,7 @@ public final class IngestApiService implements Service {
             DashboardView dashboards = push(resources, DashboardView.start(config, registry, views.resolve("dashboards")));
             RequestPublisher publisher = push(resources, RequestPublisher.create(config, registry));
             ChunkMemoryBudget budget = ChunkMemoryBudget.forHeap(settings.limits().chunkSizeMax(), CHUNK_BUDGET_WAIT);
-            endpoints.route("/v1", new ApiRouter(callers,
+            endpoints.route("/v1/", new ApiRouter(callers,
                     ApiRoutes.of(settings, publisher, statuses, chunks, index, dashboards, minio, budget,
                             Clock.systemUTC(), metrics.registry()),
                     metrics.registry()));

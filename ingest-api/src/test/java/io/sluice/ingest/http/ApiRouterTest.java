@@ -50,7 +50,7 @@ class ApiRouterTest {
                     throw new PublishFailedException("broker down", null);
                 })));
         endpoints = HttpEndpoints.bind("127.0.0.1", 0, Readiness::ready, new Metrics("test"))
-                .route("/v1", router).start();
+                .route("/v1/", router).start();
     }
 
     @AfterAll

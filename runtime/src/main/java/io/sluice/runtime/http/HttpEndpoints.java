@@ -11,37 +11,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
  * The HTTP server every component runs: {@code /health/live}, {@code /health/ready} and
  * {@code /metrics}, plus whatever contexts the component adds (the ingest API adds its routes).
- * Jetty's engine behind the JDK's {@code com.sun.net.httpserver} API ({@link JettyEngine}), one
- * virtual thread per exchange: a blocked handler (waiting on Kafka, streaming a body) costs no
- * platform thread. A path no route claims is answered
+ * The JDK's server with one virtual thread per exchange: no dependency, and a blocked handler
+ * (waiting on Kafka, streaming a body) costs no platform thread. A path no route claims is answered
  * 404 with a problem document ({@code code: not_found}), not the server's HTML page.
  */
 public final class HttpEndpoints implements AutoCloseable {
 
     private final HttpServer server;
-    private final ExecutorService executor;
-    private final IntSupplier boundPort;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private boolean rootRouted;
 
-    private HttpEndpoints(HttpServer server, ExecutorService executor, IntSupplier boundPort) {
+    private HttpEndpoints(HttpServer server) {
         this.server = server;
-        this.executor = executor;
-        this.boundPort = boundPort;
     }
 
     public static HttpEndpoints bind(String host, int port, Supplier<Readiness> readiness, Metrics metrics) {
         try {
-            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-            InetSocketAddress address = new InetSocketAddress(host, port);
-            JettyEngine.Bound bound = JettyEngine.create(address, 128, executor);
-            HttpServer server = bound.server();
-            HttpEndpoints endpoints = new HttpEndpoints(server, executor, bound.port());
+            HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
+            HttpEndpoints endpoints = new HttpEndpoints(server);
+            server.setExecutor(endpoints.executor);
             server.createContext("/health/live", exchange -> respond(exchange, 200, "text/plain", "live\n"));
             server.createContext("/health/ready", exchange -> {
                 Readiness now = readiness.get();
@@ -76,7 +69,7 @@ public final class HttpEndpoints implements AutoCloseable {
 
     /** The bound port (useful when bound to port 0). */
     public int port() {
-        return boundPort.getAsInt();
+        return server.getAddress().getPort();
     }
 
     @Override

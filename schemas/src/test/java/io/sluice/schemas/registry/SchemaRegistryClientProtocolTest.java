@@ -32,14 +32,6 @@ class SchemaRegistryClientProtocolTest {
 
     private record Answer(int status, String body) {}
 
-    static {
-        // The fake registry must see the request line as the client sent it. jetty-http-spi, on the
-        // test class path through testkit -> runtime, registers Jetty as the provider of
-        // HttpServer.create(), and Jetty refuses an encoded '/' in a path before any handler runs;
-        // this names the JDK's own server (read once, at the first create of the JVM).
-        System.setProperty("com.sun.net.httpserver.HttpServerProvider", "sun.net.httpserver.DefaultHttpServerProvider");
-    }
-
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
