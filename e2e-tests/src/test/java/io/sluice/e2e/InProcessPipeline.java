@@ -3,37 +3,27 @@ package io.sluice.e2e;
 import io.minio.ListObjectsArgs;
 import io.minio.Result;
 import io.minio.messages.Item;
-import io.sluice.events.ChunkReceived;
-import io.sluice.events.FinishRequested;
-import io.sluice.events.UploadOpened;
-import io.sluice.events.UploadRequest;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.service.ServiceId;
 import io.sluice.runtime.service.ServiceLauncher.RunningService;
 import io.sluice.runtime.service.ServiceLauncher;
-import io.sluice.schemas.keys.UploadIds;
 import io.sluice.schemas.registry.SchemaRegistryClient;
+import io.sluice.schemas.serde.SchemaRegistration;
 import io.sluice.schemas.topics.TopicSpec;
 import io.sluice.schemas.topics.Topics;
 import io.sluice.testkit.Await;
 import io.sluice.testkit.Infrastructure;
 import io.sluice.testkit.TestDirectories;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The four services started in this JVM against the test servers, as {@code main} would start
@@ -181,21 +171,14 @@ final class InProcessPipeline implements AutoCloseable {
      * KafkaProducer with the registry serde, acknowledged by every replica.
      */
     void publishRequest(String uploadId, Object payload) throws Exception {
-        try (KafkaProducer<String, UploadRequest> producer = requestProducer()) {
-            send(producer, uploadId, payload);
+        try (DirectProducer producer = directProducer()) {
+            producer.send(uploadId, payload);
         }
     }
 
-    /** A producer of the request topic as a backend service would make one: idempotent, {@code acks=all}. */
-    private KafkaProducer<String, UploadRequest> requestProducer() {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafka().bootstrapServers());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.PRODUCER_MAX_REQUEST_BYTES);
-        var registry = SchemaRegistryClient.of(infrastructure.registry().url());
-        return new KafkaProducer<>(properties, Topics.UPLOAD_REQUESTS.keySerde(registry).serializer(),
-                Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer());
+    private DirectProducer directProducer() {
+        return new DirectProducer(infrastructure.kafka().bootstrapServers(),
+                SchemaRegistryClient.of(infrastructure.registry().url()), SchemaRegistration.AUTO_REGISTER);
     }
 
     private RunningService ingest() {
@@ -203,38 +186,16 @@ final class InProcessPipeline implements AutoCloseable {
     }
 
     /**
-     * Uploads a file as a backend service would without the HTTP API: a plain KafkaProducer with
-     * the registry serde publishes the request events; the asset id comes from UploadFinished.
+     * Uploads a file as a backend service would without the HTTP API ({@link DirectProducer});
+     * the asset id comes from UploadFinished.
      */
     String uploadThroughKafka(String fileName, byte[] file, int chunkSize) throws Exception {
-        String uploadId = UploadIds.newUploadId();
-        Instant now = Instant.now();
-        int chunks = (file.length + chunkSize - 1) / chunkSize;
-        try (KafkaProducer<String, UploadRequest> producer = requestProducer()) {
-            send(producer, uploadId, UploadOpened.newBuilder().setEventId(UUID.randomUUID().toString())
-                    .setUploadId(uploadId).setTenant(TENANT).setTimestamp(now).setFileName(fileName)
-                    .setContentType("application/octet-stream").setSize(file.length).setChunkSize(chunkSize)
-                    .setChunkCount(chunks).setIdleTtlMillis(Duration.ofHours(1).toMillis())
-                    .setExpiresAt(now.plus(Duration.ofHours(1))).build());
-            for (int i = 0; i < chunks; i++) {
-                int offset = i * chunkSize;
-                int length = Math.min(chunkSize, file.length - offset);
-                send(producer, uploadId, ChunkReceived.newBuilder().setEventId(UUID.randomUUID().toString())
-                        .setUploadId(uploadId).setTenant(TENANT).setTimestamp(Instant.now()).setIndex(i)
-                        .setLength(length).setSha256(SluiceClient.sha256(file, offset, length))
-                        .setBytes(ByteBuffer.wrap(file, offset, length)).build());
-            }
-            send(producer, uploadId, FinishRequested.newBuilder().setEventId(UUID.randomUUID().toString())
-                    .setUploadId(uploadId).setTenant(TENANT).setTimestamp(Instant.now()).setSize(file.length)
-                    .setSha256(SluiceClient.sha256(file, 0, file.length)).build());
+        String uploadId;
+        try (DirectProducer producer = directProducer()) {
+            uploadId = producer.upload(TENANT, fileName, file, chunkSize);
         }
         return events().await(Topics.UPLOADS_FINISHED, uploadId, found -> !found.isEmpty(), Duration.ofSeconds(60))
                 .getFirst().getAssetId();
-    }
-
-    private static void send(KafkaProducer<String, UploadRequest> producer, String uploadId, Object event)
-            throws Exception {
-        producer.send(new ProducerRecord<>(Topics.UPLOAD_REQUESTS.name(), uploadId, new UploadRequest(event))).get();
     }
 
     private static String sha256Hex(String text) throws Exception {

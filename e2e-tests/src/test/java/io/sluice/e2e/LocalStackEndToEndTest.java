@@ -8,8 +8,11 @@ import io.minio.BucketExistsArgs;
 import io.minio.MinioClient;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.service.ServiceId;
+import io.sluice.schemas.registry.SchemaRegistryClient;
+import io.sluice.schemas.serde.SchemaRegistration;
 import io.sluice.schemas.topics.TopicSpec;
 import io.sluice.schemas.topics.Topics;
+import io.sluice.stack.DevToken;
 import io.sluice.stack.PortPlan;
 import io.sluice.stack.process.ProcessLiveness;
 import java.io.IOException;
@@ -82,10 +85,11 @@ class LocalStackEndToEndTest {
         assertThat(httpStatus(PORTS.registry(), "/health/ready")).isEqualTo(200);
         assertThat(bucketExists()).isTrue();
         assertThat(topicNames()).containsAll(Topics.all().stream().map(TopicSpec::name).toList());
+        String token = Files.readString(stackHome.resolve("dev-token")).trim();
+        uploadDirectlyWithTheRegisteredSchemasBeforeAnyTraffic(token);
         for (ServiceId id : ServiceId.values()) {
             assertThat(httpStatus(PORTS.service(id), "/health/ready")).as(id.moduleName()).isEqualTo(200);
         }
-        String token = Files.readString(stackHome.resolve("dev-token")).trim();
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
         assertThat(up.output()).contains(token);
         for (ServiceId id : ServiceId.values()) {
@@ -201,6 +205,38 @@ class LocalStackEndToEndTest {
         return metrics.lines().filter(line -> line.startsWith("sluice_jvm_heap_max_bytes{"))
                 .map(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElseThrow(() -> new AssertionError("no heap gauge on port " + port));
+    }
+
+    /**
+     * Contract user 2 on a stack that has seen no request: every subject of the catalogue is in the
+     * registry, BACKWARD, as a producer in another language fetches it ({@code GET
+     * /subjects/<topic>-value/versions/latest}); a producer that only looks schemas up (registers
+     * nothing) publishes an upload, and it finishes and reads back equal.
+     */
+    private static void uploadDirectlyWithTheRegisteredSchemasBeforeAnyTraffic(String token) throws Exception {
+        String registry = "http://127.0.0.1:" + PORTS.registry() + "/apis/ccompat/v7";
+        for (TopicSpec<?, ?> topic : Topics.all()) {
+            JsonNode latest = new ObjectMapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(registry
+                    + "/subjects/" + topic.valueSubject() + "/versions/latest")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(latest.path("id").asInt()).as(topic.valueSubject()).isPositive();
+            assertThat(new org.apache.avro.Schema.Parser().parse(latest.path("schema").asText()))
+                    .as(topic.valueSubject()).isEqualTo(topic.valueSchema().orElseThrow());
+            JsonNode config = new ObjectMapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(registry
+                    + "/config/" + topic.valueSubject())).build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(config.path("compatibilityLevel").asText()).as(topic.valueSubject()).isEqualTo("BACKWARD");
+        }
+        byte[] file = Uploads.randomFile(3 * 65_536 + 17, 77);
+        String uploadId;
+        try (DirectProducer producer = new DirectProducer("127.0.0.1:" + PORTS.kafka(),
+                SchemaRegistryClient.of(registry), SchemaRegistration.LOOKUP_ONLY)) {
+            uploadId = producer.upload(DevToken.TENANT, "direct.bin", file, 65_536);
+        }
+        EventLog events = new EventLog("127.0.0.1:" + PORTS.kafka(), SchemaRegistryClient.of(registry));
+        String assetId = events.await(Topics.UPLOADS_FINISHED, uploadId, found -> !found.isEmpty(),
+                Duration.ofSeconds(60)).getFirst().getAssetId();
+        Uploads.assertReadable(new SluiceClient("http://127.0.0.1:" + PORTS.service(ServiceId.INGEST_API), token),
+                assetId, file);
     }
 
     private static int httpStatus(int port, String path) throws IOException, InterruptedException {

@@ -170,6 +170,8 @@ class DockerComposeTest {
             assertThat(dependsOn.get("stack-init")).isEqualTo(Map.of("condition", "service_completed_successfully"));
             assertThat(dependsOn.get("kafka")).isEqualTo(Map.of("condition", "service_healthy"));
         }
+        assertThat(map(services.get("stack-init"), "depends_on")).as("stack-init registers the schemas too")
+                .containsOnlyKeys("kafka", "registry", "minio");
         assertThat(map(map(services.get("stack-init"), "build"), "args"))
                 .containsEntry("MAIN_CLASS", "io.sluice.stack.bootstrap.BootstrapMain");
     }

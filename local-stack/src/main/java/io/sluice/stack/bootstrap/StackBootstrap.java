@@ -5,16 +5,22 @@ import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.kafka.KafkaClients;
 import io.sluice.runtime.s3.S3Clients;
+import io.sluice.schemas.registry.SchemaRegistryClient;
+import io.sluice.schemas.topics.TopicSchemas;
 import io.sluice.schemas.topics.Topics;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * What must exist before the services start: the topics of the catalogue ({@link Topics}) and
- * the bucket. Run by {@code ./sluice up} and, in docker-compose, by the one-shot
- * {@code stack-init} container ({@link BootstrapMain}), so both stacks are set up by the same code.
+ * What must exist before the services start: the topics of the catalogue ({@link Topics}), their
+ * value schemas in the registry (BACKWARD), and the bucket. Run by {@code ./sluice up} and, in
+ * docker-compose, by the one-shot {@code stack-init} container ({@link BootstrapMain}), so both
+ * stacks are set up by the same code. The schemas are there before any service or HTTP request:
+ * a producer in another language that fetches them by subject ({@code <topic>-value}) can publish
+ * on a stack that has seen no traffic.
  */
 public final class StackBootstrap {
 
@@ -22,6 +28,7 @@ public final class StackBootstrap {
 
     public static void run(SluiceConfig config, PrintStream out) throws Exception {
         topics(config, out);
+        schemas(config, out);
         bucket(config, out);
     }
 
@@ -34,6 +41,12 @@ public final class StackBootstrap {
                     outcome.created().isEmpty() ? "" : " (" + String.join(", ", outcome.created()) + ")",
                     outcome.existing().size());
         }
+    }
+
+    public static void schemas(SluiceConfig config, PrintStream out) {
+        Map<String, Integer> ids = TopicSchemas.registerAll(
+                SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)));
+        out.printf("%-19s %d subjects registered (BACKWARD)%n", "schemas", ids.size());
     }
 
     public static void bucket(SluiceConfig config, PrintStream out) throws Exception {

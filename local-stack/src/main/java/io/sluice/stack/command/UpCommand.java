@@ -8,6 +8,7 @@ import io.sluice.stack.bootstrap.StackBootstrap;
 import io.sluice.stack.component.Component;
 import io.sluice.stack.component.KafkaBroker;
 import io.sluice.stack.component.S3Server;
+import io.sluice.stack.component.SchemaRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -71,6 +72,7 @@ public final class UpCommand {
     private void startAll(List<Component> plan) throws Exception {
         stack.startAndAwait(plan.stream().filter(c -> !c.isService()).toList());
         if (isUp(KafkaBroker.NAME)) StackBootstrap.topics(stack.clientConfig(), stack.out());
+        if (isUp(SchemaRegistry.NAME)) StackBootstrap.schemas(stack.clientConfig(), stack.out());
         if (isUp(S3Server.NAME)) StackBootstrap.bucket(stack.clientConfig(), stack.out());
         stack.startAndAwait(plan.stream().filter(Component::isService).toList());
     }
