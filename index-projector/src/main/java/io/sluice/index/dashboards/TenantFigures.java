@@ -10,9 +10,9 @@ import io.sluice.schemas.keys.MinuteKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** How a tenant's dashboard figures change with one {@link TenantActivity}. Pure. */
 final class TenantFigures {
@@ -94,8 +94,12 @@ final class TenantFigures {
         return next.build();
     }
 
+    /**
+     * Sorted by reason: Avro writes a map in its iteration order, so a hash map's order (which
+     * depends on the order the reasons came in) would make a replay write other bytes.
+     */
     private static Map<String, Long> plusOne(Map<String, Long> counts, String reason) {
-        Map<String, Long> next = new HashMap<>(counts);
+        Map<String, Long> next = new TreeMap<>(counts);
         next.merge(reason, 1L, Long::sum);
         return next;
     }
