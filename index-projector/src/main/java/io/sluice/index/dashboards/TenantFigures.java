@@ -77,8 +77,14 @@ final class TenantFigures {
         } else if (minute.getMinuteStart().toEpochMilli() > minuteStart) {
             return null;
         }
+        // Every map sorted by reason, changed or not: Avro writes a map in its iteration order, and a
+        // map decoded from the store is a hash map, so the same figures would otherwise be written as
+        // other bytes depending on the order the activities came in (a replay's differs).
         TenantMinute.Builder next = TenantMinute.newBuilder(minute)
-                .setBytesReceived(minute.getBytesReceived() + activity.getBytesReceived());
+                .setBytesReceived(minute.getBytesReceived() + activity.getBytesReceived())
+                .setUploadsFailed(new TreeMap<>(minute.getUploadsFailed()))
+                .setChunksRejected(new TreeMap<>(minute.getChunksRejected()))
+                .setRequestsRejected(new TreeMap<>(minute.getRequestsRejected()));
         FinishedUpload finished = activity.getFinished();
         if (finished != null) {
             next.setBytesFinished(minute.getBytesFinished() + finished.getSize())
@@ -94,10 +100,6 @@ final class TenantFigures {
         return next.build();
     }
 
-    /**
-     * Sorted by reason: Avro writes a map in its iteration order, so a hash map's order (which
-     * depends on the order the reasons came in) would make a replay write other bytes.
-     */
     private static Map<String, Long> plusOne(Map<String, Long> counts, String reason) {
         Map<String, Long> next = new TreeMap<>(counts);
         next.merge(reason, 1L, Long::sum);
