@@ -7,7 +7,6 @@ import io.sluice.events.ChunkAccepted;
 import io.sluice.events.ChunkRejected;
 import io.sluice.events.FailureReason;
 import io.sluice.events.FinishedUpload;
-import io.sluice.events.RejectionReason;
 import io.sluice.events.TenantMinute;
 import io.sluice.events.UploadAccepted;
 import io.sluice.events.UploadFailed;
@@ -86,9 +85,7 @@ class DashboardProjectionsTopologyTest {
         story.open();
         story.chunk(0, 100, false);
         story.chunk(0, 100, true);
-        driver.decided(ChunkRejected.newBuilder().setEventId(id()).setUploadId(story.uploadId).setTenant(ACME)
-                .setTimestamp(T0).setIndex(0).setLength(100).setSha256("ab".repeat(32))
-                .setReason(RejectionReason.CHUNK_CONFLICT).build(), story.uploadId, T0);
+        driver.decided(story.conflict(0, 100), story.uploadId, T0);
 
         TenantMinute minute = driver.minutes().get(MinuteKeys.key(ACME, T0.toEpochMilli()));
         assertThat(minute.getBytesReceived()).isEqualTo(100);
@@ -98,12 +95,8 @@ class DashboardProjectionsTopologyTest {
     @Test
     void decisionsAppendedAgainByAReplayCountOnce() {
         UploadStory story = upload(ACME, 100, T0);
-        ChunkAccepted chunk = ChunkAccepted.newBuilder().setEventId(id()).setUploadId(story.uploadId).setTenant(ACME)
-                .setTimestamp(T0).setIndex(0).setLength(100).setSha256("cd".repeat(32)).setBytesHashed(100)
-                .setExpiresAt(T0.plus(Duration.ofHours(1))).build();
-        ChunkRejected rejected = ChunkRejected.newBuilder().setEventId(id()).setUploadId(story.uploadId).setTenant(ACME)
-                .setTimestamp(T0).setIndex(0).setLength(100).setSha256("ab".repeat(32))
-                .setReason(RejectionReason.CHUNK_CONFLICT).build();
+        ChunkAccepted chunk = story.accepted(0, 100, false);
+        ChunkRejected rejected = story.conflict(0, 100);
         story.open();
         driver.decided(chunk, story.uploadId, T0);
         driver.decided(rejected, story.uploadId, T0);

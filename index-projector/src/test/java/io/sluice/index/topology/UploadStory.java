@@ -1,7 +1,9 @@
 package io.sluice.index.topology;
 
 import io.sluice.events.ChunkAccepted;
+import io.sluice.events.ChunkRejected;
 import io.sluice.events.FailureReason;
+import io.sluice.events.RejectionReason;
 import io.sluice.events.UploadAccepted;
 import io.sluice.events.UploadFailed;
 import io.sluice.events.UploadFinished;
@@ -36,10 +38,20 @@ final class UploadStory {
     }
 
     void chunk(int index, int length, boolean duplicate) {
-        driver.decided(ChunkAccepted.newBuilder().setEventId(id()).setUploadId(uploadId).setTenant(tenant)
+        driver.decided(accepted(index, length, duplicate), uploadId, at);
+    }
+
+    ChunkAccepted accepted(int index, int length, boolean duplicate) {
+        return ChunkAccepted.newBuilder().setEventId(id()).setUploadId(uploadId).setTenant(tenant)
                 .setTimestamp(at).setIndex(index).setLength(length).setSha256("cd".repeat(32))
-                .setDuplicate(duplicate).setBytesHashed(length).setExpiresAt(at.plus(Duration.ofHours(1)))
-                .build(), uploadId, at);
+                .setDuplicate(duplicate).setBytesHashed(length).setExpiresAt(at.plus(Duration.ofHours(1))).build();
+    }
+
+    /** Other bytes for a chunk already accepted. */
+    ChunkRejected conflict(int index, int length) {
+        return ChunkRejected.newBuilder().setEventId(id()).setUploadId(uploadId).setTenant(tenant).setTimestamp(at)
+                .setIndex(index).setLength(length).setSha256("ab".repeat(32)).setReason(RejectionReason.CHUNK_CONFLICT)
+                .build();
     }
 
     /** Opens, sends the one chunk, verifies and finishes; returns the bytes received. */
