@@ -24,6 +24,7 @@ import io.sluice.runtime.service.Service;
 import io.sluice.runtime.service.ServiceId;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.registry.SchemaRegistryClient;
+import io.sluice.schemas.topics.ServiceSchemaRegistry;
 import io.sluice.schemas.topics.TopicSpec;
 import io.sluice.schemas.topics.Topics;
 import java.time.Clock;
@@ -83,7 +84,8 @@ public final class BlobWriterService implements Service {
     private volatile boolean closed;
 
     public BlobWriterService(SluiceConfig config, Metrics metrics) {
-        this(config, metrics, SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)), RetryBackoff.DEFAULT);
+        this(config, metrics, ServiceSchemaRegistry.of(SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)),
+                config.getBoolean(Setting.SCHEMA_AUTO_REGISTER)), RetryBackoff.DEFAULT);
     }
 
     public BlobWriterService(SluiceConfig config, Metrics metrics, SchemaRegistry registry, RetryBackoff backoff) {

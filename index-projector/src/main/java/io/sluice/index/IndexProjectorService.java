@@ -10,6 +10,7 @@ import io.sluice.runtime.service.Readiness;
 import io.sluice.runtime.service.Service;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.registry.SchemaRegistryClient;
+import io.sluice.schemas.topics.ServiceSchemaRegistry;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -28,7 +29,8 @@ public final class IndexProjectorService implements Service {
     private final KafkaStreams streams;
 
     public IndexProjectorService(SluiceConfig config, ActivityListener activities) {
-        this(config, SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)), new Properties(), activities);
+        this(config, ServiceSchemaRegistry.of(SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)),
+                config.getBoolean(Setting.SCHEMA_AUTO_REGISTER)), new Properties(), activities);
     }
 
     /**

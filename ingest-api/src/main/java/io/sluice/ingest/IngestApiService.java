@@ -21,6 +21,7 @@ import io.sluice.runtime.service.Service;
 import io.sluice.runtime.service.ServiceId;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.registry.SchemaRegistryClient;
+import io.sluice.schemas.topics.ServiceSchemaRegistry;
 import io.sluice.schemas.serde.EventClassTrust;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,7 +66,9 @@ public final class IngestApiService implements Service {
 
     /** The service as {@code main} runs it. */
     public static IngestApiService create(SluiceConfig config, Metrics metrics, HttpEndpoints endpoints) {
-        return create(config, ApiSettings.from(config), SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)),
+        SchemaRegistry registry = ServiceSchemaRegistry.of(
+                SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)), config.getBoolean(Setting.SCHEMA_AUTO_REGISTER));
+        return create(config, ApiSettings.from(config), registry,
                 S3Clients.minio(config), metrics, endpoints);
     }
 

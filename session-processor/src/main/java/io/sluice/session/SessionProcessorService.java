@@ -7,6 +7,7 @@ import io.sluice.runtime.service.Readiness;
 import io.sluice.runtime.service.Service;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.registry.SchemaRegistryClient;
+import io.sluice.schemas.topics.ServiceSchemaRegistry;
 import io.sluice.schemas.topics.Topics;
 import io.sluice.session.topology.SessionProcessorSettings;
 import io.sluice.session.topology.SessionProcessorTopology;
@@ -24,7 +25,8 @@ public final class SessionProcessorService implements Service {
     private final KafkaStreams streams;
 
     public SessionProcessorService(SluiceConfig config) {
-        this(config, SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)), new Properties());
+        this(config, ServiceSchemaRegistry.of(SchemaRegistryClient.of(config.get(Setting.SCHEMA_REGISTRY_URL)),
+                config.getBoolean(Setting.SCHEMA_AUTO_REGISTER)), new Properties());
     }
 
     /** @param overrides Streams properties that win over the defaults (tests: standby replicas, ids) */

@@ -14,6 +14,9 @@ public enum Setting {
     KAFKA_BOOTSTRAP_SERVERS("localhost:9092", "Kafka bootstrap servers."),
     SCHEMA_REGISTRY_URL("http://localhost:8085/apis/ccompat/v7",
             "Base URL of a Confluent-compatible schema registry API (Apicurio: …/apis/ccompat/v7)."),
+    SCHEMA_AUTO_REGISTER("false", "Development only: the services register the catalogue's schemas themselves. "
+            + "Off, they only look them up; they are registered before the services start (./sluice up and compose's "
+            + "stack-init do)."),
     S3_ENDPOINT("http://localhost:9000", "S3 / MinIO endpoint."),
     S3_REGION("us-east-1", "S3 region used for request signing."),
     S3_ACCESS_KEY("sluice", "S3 access key."),

@@ -68,6 +68,15 @@ public final class SluiceConfig {
         return parse(setting, Long::parseLong);
     }
 
+    /** {@code true} or {@code false}, nothing else. */
+    public boolean getBoolean(Setting setting) {
+        return parse(setting, value -> switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        });
+    }
+
     public Duration getDuration(Setting setting) {
         return parse(setting, Duration::parse);
     }

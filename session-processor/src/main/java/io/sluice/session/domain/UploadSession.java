@@ -145,12 +145,14 @@ public final class UploadSession {
     /**
      * The client asks to finish with the whole file's size and SHA-256. Refused (upload unchanged)
      * while chunks are missing; FAILED on a size or hash mismatch; FINISHING otherwise, and verified
-     * as soon as every chunk is stored.
+     * as soon as every chunk is stored. A finish without a hash ({@code sha256} null) is checked
+     * against the hash declared at opening, if any; the upload's hash is then the one computed here.
      */
     public List<UploadEvent> requestFinish(long size, byte[] sha256, long nowMillis) {
         switch (data.state()) {
             case FINISHING, FINISHED -> {
-                if (size == spec.size() && Arrays.equals(sha256, data.finishSha256())) return List.of();
+                boolean sameHash = sha256 == null || Arrays.equals(sha256, data.finishSha256());
+                if (size == spec.size() && sameHash) return List.of();
                 return List.of(new FinishRejected(data.state() == UploadState.FINISHED
                         ? RejectionReason.UPLOAD_FINISHED : RejectionReason.INVALID_REQUEST, List.of(),
                         "the upload is already finishing with a different size or SHA-256"));
@@ -171,10 +173,12 @@ public final class UploadSession {
         }
         byte[] actual = data.hash().peek();
         byte[] declared = spec.declaredSha256();
-        if (!Arrays.equals(sha256, actual) || (declared != null && !Arrays.equals(declared, actual))) {
-            return fail(FailureReason.CHECKSUM_MISMATCH, Sha256.hex(sha256), Sha256.hex(actual));
+        byte[] expected = sha256 != null ? sha256 : declared;
+        if ((expected != null && !Arrays.equals(expected, actual))
+                || (declared != null && !Arrays.equals(declared, actual))) {
+            return fail(FailureReason.CHECKSUM_MISMATCH, Sha256.hex(expected), Sha256.hex(actual));
         }
-        data.finishing(sha256);
+        data.finishing(actual);
         return afterProgress(List.of());
     }
 

@@ -222,7 +222,8 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
         List<UploadEvent> events = malformed.isPresent()
                 ? List.of(new UploadEvent.FinishRejected(io.sluice.session.domain.RejectionReason.INVALID_REQUEST,
                         List.of(), malformed.get().detail()))
-                : session.session(parked, chunks).requestFinish(finish.getSize(), Sha256.fromHex(finish.getSha256()),
+                : session.session(parked, chunks).requestFinish(finish.getSize(),
+                        finish.getSha256() == null ? null : Sha256.fromHex(finish.getSha256()),
                         finish.getTimestamp().toEpochMilli());
         RequestOutcome outcome = outcome(finish.getEventId(), RequestKind.FINISH, true, null, null, List.of(),
                 finish.getTimestamp());

@@ -149,11 +149,12 @@ class UploadSessionPropertiesTest {
                 .map(i -> new Step.Stored(i, Sha256.of(chunk(i))));
         Arbitrary<Step> storedWrong = index.map(i -> new Step.Stored(i, Sha256.of(new byte[] {(byte) (int) i})));
         Arbitrary<Step> finishRight = Arbitraries.just(new Step.Finish(FILE.length, Sha256.of(FILE)));
+        Arbitrary<Step> finishWithoutHash = Arbitraries.just(new Step.Finish(FILE.length, null));
         Arbitrary<Step> finishWrong = Arbitraries.of(new Step.Finish(FILE.length + 1, Sha256.of(FILE)),
                 new Step.Finish(FILE.length, Sha256.of(new byte[] {1})));
         return Arbitraries.frequencyOf(
                 Tuple.of(12, rightChunk), Tuple.of(2, anyChunk), Tuple.of(2, wrongContentChunk),
-                Tuple.of(10, storedRight), Tuple.of(1, storedWrong), Tuple.of(3, finishRight),
+                Tuple.of(10, storedRight), Tuple.of(1, storedWrong), Tuple.of(3, finishRight), Tuple.of(1, finishWithoutHash),
                 Tuple.of(1, finishWrong), Tuple.of(1, Arbitraries.just(new Step.Abort())),
                 Tuple.of(1, Arbitraries.just(new Step.Expire())), Tuple.of(2, Arbitraries.just(new Step.Completed())));
     }

@@ -172,6 +172,39 @@ class UploadSessionTest {
     }
 
     @Test
+    void shouldVerifyAFinishWithoutAHashAgainstTheHashItComputed() {
+        receiveAll();
+        for (int i = 0; i < 4; i++) store(i);
+
+        assertThat(session.requestFinish(file.length, null, 2_000)).singleElement()
+                .isInstanceOfSatisfying(UploadVerified.class, verified -> assertThat(verified.sha256()).isEqualTo(Sha256.of(file)));
+        assertThat(session.data().finishSha256()).isEqualTo(Sha256.of(file));
+        assertThat(session.requestFinish(file.length, null, 3_000)).as("repeated without a hash").isEmpty();
+        assertThat(session.requestFinish(file.length, Sha256.of(file), 3_000)).as("repeated with the hash").isEmpty();
+    }
+
+    @Test
+    void shouldFailAFinishWithoutAHashWhenTheBytesDifferFromTheHashDeclaredAtCreation() {
+        byte[] declaredHash = Sha256.of(new byte[] {9});
+        UploadSession declared = UploadSession.open(
+                new UploadSpec("up-2", "t", file.length, CHUNK, declaredHash), 0, parked, chunks);
+        for (int i = 0; i < 4; i++) declared.receiveChunk(i, chunk(i), null, 0, NO_PARKING_LIMIT);
+
+        assertThat(declared.requestFinish(file.length, null, 0)).singleElement().isInstanceOf(UploadFailed.class);
+        assertThat(declared.data().failure()).isEqualTo(new Failure(FailureReason.CHECKSUM_MISMATCH,
+                Sha256.hex(declaredHash), Sha256.hex(Sha256.of(file))));
+    }
+
+    @Test
+    void shouldStillRefuseAFinishWithoutAHashWhileChunksAreMissing() {
+        receive(0);
+
+        assertThat(session.requestFinish(file.length, null, 2_000)).singleElement()
+                .isInstanceOfSatisfying(FinishRejected.class, r -> assertThat(r.reason()).isEqualTo(RejectionReason.CHUNKS_MISSING));
+        assertThat(session.state()).isEqualTo(UploadState.OPEN);
+    }
+
+    @Test
     void shouldCountAStoredReportThatArrivesBeforeItsChunk() {
         for (int i = 0; i < 4; i++) store(i);
         receiveAll();

@@ -45,7 +45,8 @@ class FieldRulesTest {
         assertThat(FinishRule.check(0, "ab".repeat(32))).isEmpty();
         assertThat(FinishRule.check(-1, "ab".repeat(32)).orElseThrow().members()).containsEntry("field", "size");
         assertThat(FinishRule.check(10, "ab").orElseThrow().members()).containsEntry("field", "sha256");
-        assertThat(FinishRule.check(10, null)).isPresent();
+        assertThat(FinishRule.check(10, null)).as("a finish that leaves the hash to Sluice").isEmpty();
+        assertThat(FinishRule.check(-1, null)).isPresent();
     }
 
     @Test
