@@ -11,6 +11,7 @@ import io.sluice.runtime.service.ServiceLauncher;
 import io.sluice.schemas.registry.SchemaRegistryClient;
 import io.sluice.schemas.serde.SchemaRegistration;
 import io.sluice.schemas.topics.TopicSpec;
+import io.sluice.schemas.topics.TopicSchemas;
 import io.sluice.schemas.topics.Topics;
 import io.sluice.testkit.Await;
 import io.sluice.testkit.Infrastructure;
@@ -68,6 +69,8 @@ final class InProcessPipeline implements AutoCloseable {
         for (TopicSpec<?, ?> topic : Topics.all()) {
             infrastructure.kafka().createTopic(topic.name(), topic.partitions(), topic.config());
         }
+        // as ./sluice up and compose's stack-init do: the services only look the catalogue's schemas up
+        TopicSchemas.registerAll(SchemaRegistryClient.of(infrastructure.registry().url()));
         String bucket = "sluice-" + name;
         infrastructure.s3().createBucket(bucket);
         Map<Setting, String> settings = new EnumMap<>(Setting.class);

@@ -181,6 +181,14 @@ final class SluiceClient {
         }
     }
 
+    /** Any call: a method, a path (or a URL), headers and a body (null for none). */
+    Answer call(String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = request(path).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     private HttpRequest.Builder request(String path) {
         // longer than the pipelines' finish wait (60 s), after which a finish answers 202
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(90));

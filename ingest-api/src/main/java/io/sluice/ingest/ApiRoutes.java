@@ -12,6 +12,10 @@ import io.sluice.ingest.assets.ListAssetsHandler;
 import io.sluice.ingest.http.Route;
 import io.sluice.ingest.kafka.RequestPublisher;
 import io.sluice.ingest.stats.DashboardFigures;
+import io.sluice.ingest.tus.TusRoutes;
+import io.sluice.ingest.tus.TusSettings;
+import io.sluice.ingest.tus.core.ChunkCutter;
+import io.sluice.ingest.tus.core.TusUploads;
 import io.sluice.ingest.stats.FigureRoutes;
 import io.sluice.ingest.stats.FigureStreamHandler;
 import io.sluice.ingest.uploads.AbortUploadHandler;
@@ -32,7 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The calls of the HTTP API table of docs/contract.md (and the dashboard figures) and the handler of each. */
+/** The calls of the HTTP API table of docs/contract.md (and the dashboard figures, and tus) and the handler of each. */
 final class ApiRoutes {
 
     /** Uploads this instance remembers having opened; far more than are opened between two status updates. */
@@ -48,9 +52,12 @@ final class ApiRoutes {
 
     private ApiRoutes() {}
 
-    static List<Route> of(ApiSettings settings, RequestPublisher publisher, UploadStatusView statuses,
-            UploadChunksView chunks, AssetIndexView index, DashboardView dashboards, MinioClient minio, ChunkMemoryBudget budget, Clock clock,
-            MeterRegistry meters) {
+    /** The routes under {@code /v1/} and those of the tus endpoint, sharing what they know of uploads and assets. */
+    record Mounted(List<Route> api, List<Route> tus) {}
+
+    static Mounted of(ApiSettings settings, TusSettings tus, RequestPublisher publisher, UploadStatusView statuses,
+            UploadChunksView chunks, AssetIndexView index, DashboardView dashboards, MinioClient minio,
+            ChunkMemoryBudget budget, Clock clock, MeterRegistry meters) {
         Counter chunkBytes = Counter.builder("sluice_chunk_bytes_received")
                 .description("Bytes of the chunks the API queued (Kafka acknowledged them).").register(meters);
         Duration halfRetention = settings.endedRetention().dividedBy(2);
@@ -60,6 +67,7 @@ final class ApiRoutes {
                 settings.lookupGrace(), settings.outcomeWait());
         AssetLookup assets = new AssetLookup(index, settings.catchUpWait());
         DashboardFigures figures = new DashboardFigures(dashboards, clock);
+        AssetObjects objects = new AssetObjects(minio, settings.bucket());
         List<Route> routes = new ArrayList<>(List.of(
                 Route.of("POST", "/v1/uploads",
                         new CreateUploadHandler(settings, publisher, statuses, assets, recentlyOpened, clock)),
@@ -76,8 +84,10 @@ final class ApiRoutes {
                 Route.of("DELETE", "/v1/assets/{assetId}",
                         new DeleteAssetHandler(assets, publisher, settings.outcomeWait(), clock)),
                 Route.of("GET", "/v1/assets/{assetId}/content",
-                        new AssetContentHandler(assets, new AssetObjects(minio, settings.bucket())))));
+                        new AssetContentHandler(assets, objects))));
         routes.addAll(FigureRoutes.of(figures, new FigureStreamHandler(dashboards, figures)));
-        return routes;
+        TusUploads tusUploads = new TusUploads(settings, tus, publisher, statuses, uploads, recentlyOpened,
+                new ChunkCutter(budget), clock, chunkBytes);
+        return new Mounted(routes, TusRoutes.of(tusUploads, assets, objects));
     }
 }

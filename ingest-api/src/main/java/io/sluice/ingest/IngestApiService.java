@@ -4,6 +4,10 @@ import io.minio.MinioClient;
 import io.sluice.ingest.dashboard.DashboardPage;
 import io.sluice.ingest.http.ApiRouter;
 import io.sluice.ingest.kafka.RequestPublisher;
+import io.sluice.ingest.tus.Cors;
+import io.sluice.ingest.tus.TusRouter;
+import io.sluice.ingest.tus.TusRoutes;
+import io.sluice.ingest.tus.TusSettings;
 import io.sluice.ingest.uploads.ChunkMemoryBudget;
 import io.sluice.projections.AssetIndexView;
 import io.sluice.projections.DashboardView;
@@ -89,10 +93,12 @@ public final class IngestApiService implements Service {
             DashboardView dashboards = push(resources, DashboardView.start(config, registry, views.resolve("dashboards")));
             RequestPublisher publisher = push(resources, RequestPublisher.create(config, registry));
             ChunkMemoryBudget budget = ChunkMemoryBudget.forHeap(settings.limits().chunkSizeMax(), CHUNK_BUDGET_WAIT);
-            endpoints.route("/v1/", new ApiRouter(callers,
-                    ApiRoutes.of(settings, publisher, statuses, chunks, index, dashboards, minio, budget,
-                            Clock.systemUTC(), metrics.registry()),
-                    metrics.registry()));
+            TusSettings tus = TusSettings.from(config, settings.limits());
+            ApiRoutes.Mounted routes = ApiRoutes.of(settings, tus, publisher, statuses, chunks, index, dashboards, minio,
+                    budget, Clock.systemUTC(), metrics.registry());
+            endpoints.route("/v1/", new ApiRouter(callers, routes.api(), metrics.registry()));
+            endpoints.route(TusRoutes.PREFIX, new TusRouter(new Cors(tus.corsOrigins()),
+                    new ApiRouter(callers, routes.tus(), metrics.registry()), settings.limits().maxUploadSize()));
             endpoints.route(DashboardPage.PATH, DashboardPage.load());
             publisher.bindMetrics(metrics.registry());
             statuses.bindMetrics(metrics.registry());

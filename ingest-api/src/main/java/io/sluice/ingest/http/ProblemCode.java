@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Every machine-readable {@code code} the API answers with, and its HTTP status. The codes of the
- * bad-input table (docs/contract.md) keep their spelling there; the last few are for the protocol
- * itself (405, 416) and for infrastructure trouble (500, 503).
+ * bad-input table (docs/contract.md) keep their spelling there; the last few are for the protocols
+ * themselves (405, 416, and tus's 409, 412, 415, 460) and for infrastructure trouble (500, 503).
  */
 public enum ProblemCode {
     UNAUTHORIZED(401, "Missing or unknown bearer token"),
@@ -30,6 +30,10 @@ public enum ProblemCode {
     UPLOAD_FAILED(410, "Upload failed"),
     UPLOAD_EXPIRED(410, "Upload expired"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    OFFSET_MISMATCH(409, "Upload-Offset is not where the upload can go on"),
+    UNSUPPORTED_TUS_VERSION(412, "Unsupported Tus-Resumable version"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    UPLOAD_CHECKSUM_MISMATCH(460, "Upload-Checksum does not match the body"),
     RANGE_NOT_SATISFIABLE(416, "Range not satisfiable"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
     INTERNAL_ERROR(500, "Internal error");

@@ -39,6 +39,10 @@ public final class Responses {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         headers.forEach(exchange.getResponseHeaders()::set);
+        if ("HEAD".equals(exchange.getRequestMethod())) { // a HEAD answer has the headers only, never a body
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

@@ -54,9 +54,22 @@ public record CreateUploadBody(String fileName, String contentType, long size, i
                 : Objects.requireNonNullElse(JsonFields.optionalText(derivativeOf, "role"), "");
 
         long resolvedChunkSize = chunkSize != null ? chunkSize : limits.chunkSizeFor(size);
+        return checked(tenant, fileName, contentType, size, resolvedChunkSize, sha256, idempotencyKey,
+                derivativeAssetId, derivativeRole, metadata, limits);
+    }
+
+    /** An opening without a derivative link or idempotency key (a tus creation), checked. */
+    public static CreateUploadBody of(String tenant, String fileName, String contentType, long size, long chunkSize,
+            String sha256, Map<String, String> metadata, UploadLimits limits) {
+        return checked(tenant, fileName, contentType, size, chunkSize, sha256, null, null, null, metadata, limits);
+    }
+
+    private static CreateUploadBody checked(String tenant, String fileName, String contentType, long size,
+            long resolvedChunkSize, String sha256, String idempotencyKey, String derivativeAssetId,
+            String derivativeRole, Map<String, String> metadata, UploadLimits limits) {
         RuleViolations.enforce(OpeningRules.check(new Opening(tenant, fileName, contentType, size,
                 resolvedChunkSize, sha256, idempotencyKey, derivativeAssetId, derivativeRole, metadata), limits));
-        Derivative derivative = derivativeOf == null ? null
+        Derivative derivative = derivativeAssetId == null ? null
                 : new Derivative(derivativeAssetId, DerivativeRole.valueOf(derivativeRole.toUpperCase(Locale.ROOT)));
         return new CreateUploadBody(fileName, contentType, size, (int) resolvedChunkSize,
                 sha256 == null ? null : sha256.toLowerCase(Locale.ROOT), idempotencyKey, derivative, metadata);

@@ -63,7 +63,7 @@ public final class PutChunkHandler implements RouteHandler {
     public void handle(ApiRequest request) throws Exception {
         String tenant = request.tenant();
         String uploadId = request.pathVariable("uploadId");
-        Target target = target(tenant, uploadId);
+        UploadLookup.Target target = uploads.target(tenant, uploadId);
         if (target.status() != null) {
             Optional<ApiException> terminal = OutcomeProblems.forState(target.status());
             if (terminal.isPresent()) throw terminal.get();
@@ -97,18 +97,6 @@ public final class PutChunkHandler implements RouteHandler {
         }
     }
 
-    /** The upload as far as this instance knows it: its shape, and its status unless only its create is known yet. */
-    private record Target(ChunkGrid shape, UploadStatus status) {}
-
-    private Target target(String tenant, String uploadId) throws InterruptedException {
-        Optional<UploadStatus> status = uploads.now(tenant, uploadId);
-        if (status.isPresent()) return new Target(shapeOf(status.get()), status.get());
-        Optional<RecentlyOpened.Opened> opened = recentlyOpened.get(uploadId, tenant);
-        if (opened.isPresent()) return new Target(opened.get().shape(), null);
-        UploadStatus found = uploads.require(tenant, uploadId);
-        return new Target(shapeOf(found), found);
-    }
-
     /**
      * docs/contract.md, bad input: "chunk too far ahead of the hash frontier (parking bound reached) → 429 +
      * {@code Retry-After} where the API can tell". The API can tell when the status shows the chunk
@@ -124,7 +112,4 @@ public final class PutChunkHandler implements RouteHandler {
                 });
     }
 
-    private static ChunkGrid shapeOf(UploadStatus status) {
-        return new ChunkGrid(status.getSize(), status.getChunkSize(), status.getChunkCount());
-    }
 }

@@ -6,6 +6,7 @@ import io.sluice.ingest.http.ProblemCode;
 import io.sluice.projections.UploadChunksView;
 import io.sluice.projections.UploadStatusView;
 import io.sluice.schemas.keys.UploadIds;
+import io.sluice.upload.ChunkGrid;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -81,6 +82,28 @@ public final class UploadLookup {
         }
         chunks.awaitCaughtUp(catchUpWait);
         return chunks.chunks(status.getUploadId(), status.getChunkCount());
+    }
+
+    /**
+     * The upload as far as this instance knows it, for sending chunks to: its shape, and its status
+     * unless only its create is known yet (this instance opened it a moment ago).
+     *
+     * @param status null while only the create is known
+     */
+    public record Target(ChunkGrid shape, UploadStatus status) {}
+
+    /** The caller's upload to send chunks to, waiting for its status only when its create is not known here. */
+    public Target target(String tenant, String uploadId) throws InterruptedException {
+        Optional<UploadStatus> status = now(tenant, uploadId);
+        if (status.isPresent()) return new Target(shapeOf(status.get()), status.get());
+        Optional<RecentlyOpened.Opened> opened = recentlyOpened.get(uploadId, tenant);
+        if (opened.isPresent()) return new Target(opened.get().shape(), null);
+        UploadStatus found = require(tenant, uploadId);
+        return new Target(shapeOf(found), found);
+    }
+
+    public static ChunkGrid shapeOf(UploadStatus status) {
+        return new ChunkGrid(status.getSize(), status.getChunkSize(), status.getChunkCount());
     }
 
     /** Whether the session processor has accepted the chunk, as far as this instance has seen. */

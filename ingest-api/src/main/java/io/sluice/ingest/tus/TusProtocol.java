@@ -1,0 +1,64 @@
+package io.sluice.ingest.tus;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The names and values of tus 1.0 (tus.io/protocols/resumable-upload) as Sluice speaks it: the
+ * version, the extensions it implements — no more, no fewer — and the checksum algorithms.
+ */
+public final class TusProtocol {
+
+    public static final String VERSION = "1.0.0";
+    /** What {@code OPTIONS} advertises: exactly what is implemented. */
+    public static final List<String> EXTENSIONS = List.of("creation", "creation-with-upload", "expiration",
+            "checksum", "termination", "concatenation");
+    public static final List<String> CHECKSUM_ALGORITHMS = List.of("sha1", "sha256");
+
+    public static final String TUS_RESUMABLE = "Tus-Resumable";
+    public static final String TUS_VERSION = "Tus-Version";
+    public static final String TUS_EXTENSION = "Tus-Extension";
+    public static final String TUS_MAX_SIZE = "Tus-Max-Size";
+    public static final String TUS_CHECKSUM_ALGORITHM = "Tus-Checksum-Algorithm";
+    public static final String UPLOAD_OFFSET = "Upload-Offset";
+    public static final String UPLOAD_LENGTH = "Upload-Length";
+    public static final String UPLOAD_DEFER_LENGTH = "Upload-Defer-Length";
+    public static final String UPLOAD_METADATA = "Upload-Metadata";
+    public static final String UPLOAD_EXPIRES = "Upload-Expires";
+    public static final String UPLOAD_CHECKSUM = "Upload-Checksum";
+    public static final String UPLOAD_CONCAT = "Upload-Concat";
+    /** Not tus: where the finished upload's asset is ({@code /v1/assets/{assetId}}). */
+    public static final String SLUICE_ASSET = "Sluice-Asset";
+    /** Not tus: the upload's chunk size; a PATCH makes progress in whole chunks. */
+    public static final String SLUICE_CHUNK_SIZE = "Sluice-Chunk-Size";
+
+    /** The only body type a PATCH (or a creation with upload) may have. */
+    public static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
+
+    /** The request headers a browser must be allowed to send, and the response headers it may read. */
+    public static final List<String> REQUEST_HEADERS = List.of("Authorization", "Content-Type", TUS_RESUMABLE,
+            UPLOAD_LENGTH, UPLOAD_DEFER_LENGTH, UPLOAD_METADATA, UPLOAD_OFFSET, UPLOAD_CHECKSUM, UPLOAD_CONCAT,
+            "X-Requested-With", "X-HTTP-Method-Override");
+    public static final List<String> RESPONSE_HEADERS = List.of("Location", TUS_RESUMABLE, TUS_VERSION, TUS_EXTENSION,
+            TUS_MAX_SIZE, TUS_CHECKSUM_ALGORITHM, UPLOAD_OFFSET, UPLOAD_LENGTH, UPLOAD_METADATA, UPLOAD_EXPIRES,
+            UPLOAD_CONCAT, SLUICE_ASSET, SLUICE_CHUNK_SIZE, "Retry-After");
+
+    /** Where an upload is, as a tus client addresses it. */
+    public static String location(String uploadId) {
+        return TusRoutes.PREFIX + uploadId;
+    }
+
+    /** RFC 9110's IMF-fixdate: the day always has two digits (Java's RFC_1123 formatter writes one). */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
+
+    /** {@code Upload-Expires}: an HTTP date. */
+    public static String httpDate(Instant instant) {
+        return HTTP_DATE.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    private TusProtocol() {}
+}

@@ -1,0 +1,38 @@
+package io.sluice.ingest.tus;
+
+import io.sluice.runtime.config.Setting;
+import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.upload.UploadLimits;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What the tus endpoint reads from the configuration.
+ *
+ * @param chunkSize the chunk size of an upload created through tus (larger when the upload would
+ *     otherwise have too many chunks): a PATCH makes progress in whole chunks, so a client's PATCHes
+ *     must be at least this long unless they end the upload
+ * @param corsOrigins the origins whose pages may call the endpoint, or {@code *} for any
+ */
+public record TusSettings(int chunkSize, List<String> corsOrigins) {
+
+    public TusSettings {
+        corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    public static TusSettings from(SluiceConfig config, UploadLimits limits) {
+        int chunkSize = config.getInt(Setting.TUS_CHUNK_SIZE);
+        if (chunkSize < limits.chunkSizeMin() || chunkSize > limits.chunkSizeMax()) {
+            throw new IllegalArgumentException("SLUICE_TUS_CHUNK_SIZE must be within SLUICE_CHUNK_SIZE_MIN and _MAX");
+        }
+        List<String> origins = Arrays.stream(config.get(Setting.CORS_ORIGINS).split(","))
+                .map(String::trim).filter(origin -> !origin.isEmpty()).toList();
+        return new TusSettings(chunkSize, origins);
+    }
+
+    /** The chunk size of a tus upload of {@code size} bytes: the configured one, or what keeps the count within bounds. */
+    public int chunkSizeFor(long size, UploadLimits limits) {
+        long fitting = Math.ceilDiv(Math.max(size, 1), limits.maxChunkCount());
+        return (int) Math.min(limits.chunkSizeMax(), Math.max(chunkSize, fitting));
+    }
+}
