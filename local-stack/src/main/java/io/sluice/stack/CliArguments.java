@@ -35,6 +35,11 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
                                              topics (10 million entries), restart the API, measure
                                              its heap, start-up and reads; target/bench/scale.json
               build                          build every module (./mvnw package -DskipTests)
+            The client (./sluice upload --help for its options; the local stack's token by default):
+              upload FILE...                 upload files; an interrupted upload resumes when run again
+              download ASSET [FILE]          download an asset, resumable and verified
+              ls                             your assets, newest first
+              status UPLOAD                  where an upload stands
             Components: kafka, registry, s3, ingest-api, session-processor, blob-writer, index-projector
             Environment: SLUICE_STACK_HOME (state directory, default .sluice),
                          SLUICE_STACK_PORT_OFFSET (added to every port, default 0),
