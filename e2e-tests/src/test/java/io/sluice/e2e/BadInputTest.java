@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sluice.e2e.SluiceClient.Answer;
+import io.sluice.client.ApiAnswer;
 import io.sluice.events.ChunkRejected;
 import io.sluice.events.RejectionReason;
 import io.sluice.events.UploadDecision;
@@ -58,7 +58,7 @@ class BadInputTest {
 
     @Test
     void shouldAnswer401UnauthorizedWithoutATokenOrWithAnUnknownOne() {
-        Answer none = client.withoutToken().assets(10);
+        ApiAnswer none = client.withoutToken().assets(10);
         assertProblem(none, 401, "unauthorized");
         assertThat(none.header("WWW-Authenticate")).isEqualTo("Bearer");
 
@@ -161,7 +161,7 @@ class BadInputTest {
         long fitting = problem.path("minimumChunkSize").asLong();
         assertThat(problem.path("detail").asText()).contains(Long.toString(fitting));
         assertThat(fitting).isEqualTo(Math.ceilDiv(size, maxChunks));
-        Answer created = client.create(client.newUpload("many.bin", size, (int) fitting));
+        ApiAnswer created = client.create(client.newUpload("many.bin", size, (int) fitting));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("chunkCount").asInt()).isLessThanOrEqualTo(maxChunks);
     }
@@ -175,7 +175,7 @@ class BadInputTest {
         List<Integer> missing = new ArrayList<>();
         String from = "0";
         while (from != null) {
-            Answer page = client.status(uploadId + "?missingFrom=" + from);
+            ApiAnswer page = client.status(uploadId + "?missingFrom=" + from);
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(64 * KIB);
             assertThat(page.json().path("missingCount").asInt()).isEqualTo(maxChunks);
@@ -205,11 +205,11 @@ class BadInputTest {
                 pipeline.operatorToken());
 
         for (SluiceClient refused : List.of(sessions.withoutToken(), sessions.withToken(pipeline.client().token()))) {
-            Answer stores = refused.get("/admin/stores");
+            ApiAnswer stores = refused.get("/admin/stores");
             assertProblem(stores, 401, "unauthorized");
             assertThat(stores.body()).doesNotContain(uploadId);
         }
-        Answer asOperator = sessions.get("/admin/stores");
+        ApiAnswer asOperator = sessions.get("/admin/stores");
         assertThat(asOperator.status()).isEqualTo(200);
         assertThat(asOperator.body()).contains(uploadId);
 
@@ -217,7 +217,7 @@ class BadInputTest {
             SluiceClient port = new SluiceClient("http://127.0.0.1:" + pipeline.httpPort(internal), pipeline.client().token());
             for (String path : List.of("/v1/assets/" + assetId, "/v1/assets?tenant=" + InProcessPipeline.TENANT,
                     "/v1/uploads/" + uploadId, "/v1/assets/" + assetId + "/content")) {
-                Answer answer = port.get(path);
+                ApiAnswer answer = port.get(path);
                 assertProblem(answer, 404, "not_found");
                 assertThat(answer.body()).as("%s%s", internal, path).doesNotContain(assetId).doesNotContain(uploadId);
             }
@@ -228,9 +228,9 @@ class BadInputTest {
     void shouldAnswer422IdempotencyKeyReusedForTheSameKeyWithAnotherBody() {
         String key = "key-" + UUID.randomUUID();
         ObjectNode body = client.newUpload("idem.bin", 1000, CHUNK).put("idempotencyKey", key);
-        Answer first = client.create(body);
+        ApiAnswer first = client.create(body);
         assertThat(first.status()).as(first.body()).isEqualTo(201);
-        Answer again = client.create(body);
+        ApiAnswer again = client.create(body);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.text("uploadId")).isEqualTo(first.text("uploadId"));
 
@@ -312,7 +312,7 @@ class BadInputTest {
         for (int index = 1; index <= parkable; index++) sendChunk(client, uploadId, file, chunkSize, index);
         awaitStatus(client, uploadId, s -> indexes(s.path("received")).size() == parkable, "every parked chunk");
 
-        Answer refused = client.putChunk(uploadId, parkable + 1, chunkOf(file, chunkSize, parkable + 1), Map.of());
+        ApiAnswer refused = client.putChunk(uploadId, parkable + 1, chunkOf(file, chunkSize, parkable + 1), Map.of());
 
         assertProblem(refused, 429, "too_far_ahead");
         assertThat(refused.header("Retry-After")).isNotNull().containsOnlyDigits();
@@ -335,7 +335,7 @@ class BadInputTest {
         String uploadId = null;
         for (int attempt = 0; attempt < 3 && uploadId == null; attempt++) {
             String candidate = create(client, "burst.bin", file, chunkSize);
-            List<Answer> answers = sendConcurrently(candidate, file, chunkSize, IntStream.rangeClosed(1, sent).boxed().toList());
+            List<ApiAnswer> answers = sendConcurrently(candidate, file, chunkSize, IntStream.rangeClosed(1, sent).boxed().toList());
             answers.stream().filter(a -> a.status() != 202).forEach(a -> assertProblem(a, 429, "too_far_ahead"));
             if (answers.stream().allMatch(a -> a.status() == 202)) uploadId = candidate;
         }
@@ -469,15 +469,15 @@ class BadInputTest {
         assertProblem(client.finish(uploadId, file.length, SluiceClient.sha256(file, 0, file.length)), 410, "upload_failed");
     }
 
-    private static List<Answer> sendConcurrently(String uploadId, byte[] file, int chunkSize, List<Integer> indexes)
+    private static List<ApiAnswer> sendConcurrently(String uploadId, byte[] file, int chunkSize, List<Integer> indexes)
             throws Exception {
-        List<Answer> answers = new ArrayList<>();
+        List<ApiAnswer> answers = new ArrayList<>();
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Answer>> sent = new ArrayList<>();
+            List<Future<ApiAnswer>> sent = new ArrayList<>();
             for (int index : indexes) {
                 sent.add(senders.submit(() -> client.putChunk(uploadId, index, chunkOf(file, chunkSize, index), Map.of())));
             }
-            for (Future<Answer> answer : sent) answers.add(answer.get());
+            for (Future<ApiAnswer> answer : sent) answers.add(answer.get());
         }
         return answers;
     }

@@ -8,6 +8,7 @@ import static io.sluice.e2e.Uploads.sendAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.client.ApiAnswer;
 import io.sluice.testkit.Await;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -159,7 +160,7 @@ class DashboardFiguresTest {
     private static JsonNode awaitFigures(SluiceClient caller, String path, Predicate<JsonNode> until) {
         JsonNode[] last = {null};
         Await.until(Duration.ofSeconds(30), () -> {
-            SluiceClient.Answer answer = caller.get(path);
+            ApiAnswer answer = caller.get(path);
             assertThat(answer.status()).as(path).isEqualTo(200);
             last[0] = answer.json();
             return until.test(last[0]);

@@ -13,7 +13,7 @@ import static io.sluice.e2e.Uploads.sendChunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sluice.e2e.SluiceClient.Answer;
+import io.sluice.client.ApiAnswer;
 import io.sluice.events.ExpiryRequested;
 import io.sluice.events.ForgetRequested;
 import io.sluice.events.UploadDecision;
@@ -120,7 +120,7 @@ class ExpiryTest {
         sendChunk(client, aborted, file, CHUNK, 0);
         awaitStatus(client, aborted, s -> indexes(s.path("received")).contains(0), "chunk 0");
         assertThat(client.abort(aborted).status()).isEqualTo(204);
-        Answer reused = client.create(body);
+        ApiAnswer reused = client.create(body);
         assertThat(reused.status()).as("the key holds within the retention: %s", reused.json()).isEqualTo(200);
         assertThat(reused.text("uploadId")).isEqualTo(finished);
 
@@ -145,14 +145,14 @@ class ExpiryTest {
                     found -> !found.isEmpty() && found.getLast() == null, Duration.ofSeconds(10)))
                     .as("the chunk progress is tombstoned").isNotEmpty();
         }
-        Answer stores = new SluiceClient("http://127.0.0.1:" + pipeline.httpPort(ServiceId.SESSION_PROCESSOR),
+        ApiAnswer stores = new SluiceClient("http://127.0.0.1:" + pipeline.httpPort(ServiceId.SESSION_PROCESSOR),
                 pipeline.operatorToken()).get("/admin/stores");
         assertThat(stores.status()).isEqualTo(200);
         assertThat(stores.body()).as("nothing of either upload in the processor's stores")
                 .doesNotContain(finished).doesNotContain(aborted);
         assertThat(pipeline.objectKeys(ObjectKeys.chunkPrefix(aborted))).isEmpty();
         assertReadable(client, assetId, file);
-        Answer afterRetention = client.create(body);
+        ApiAnswer afterRetention = client.create(body);
         assertProblem(afterRetention, 422, "idempotency_key_reused");
         assertThat(afterRetention.text("assetId")).isEqualTo(assetId);
     }

@@ -8,6 +8,7 @@ import static io.sluice.e2e.Uploads.sendAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.client.ApiAnswer;
 import io.sluice.events.ChunkReceived;
 import io.sluice.events.ChunkRejected;
 import io.sluice.events.DerivativeLink;
@@ -196,7 +197,7 @@ class HostileProducerTest {
                 .path("rejected").get(0);
     }
 
-    private static void assertProblem404(SluiceClient.Answer answer) {
+    private static void assertProblem404(ApiAnswer answer) {
         Problems.assertProblem(answer, 404, "not_found");
     }
 

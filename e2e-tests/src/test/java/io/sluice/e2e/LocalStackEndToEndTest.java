@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minio.BucketExistsArgs;
 import io.minio.MinioClient;
+import io.sluice.client.ApiAnswer;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.service.ServiceId;
 import io.sluice.schemas.registry.SchemaRegistryClient;
@@ -138,7 +139,7 @@ class LocalStackEndToEndTest {
         int chunkSize = 8 << 20;
         long size = 300L << 20;
         int chunks = (int) ((size + chunkSize - 1) / chunkSize);
-        SluiceClient.Answer created = client.create(client.newUpload("large.bin", size, chunkSize));
+        ApiAnswer created = client.create(client.newUpload("large.bin", size, chunkSize));
         assertThat(created.status()).as("create: %s", created.json()).isEqualTo(201);
         String uploadId = created.text("uploadId");
         MessageDigest whole = MessageDigest.getInstance("SHA-256");
@@ -152,7 +153,7 @@ class LocalStackEndToEndTest {
         }
         String sha256 = HexFormat.of().formatHex(whole.digest());
 
-        SluiceClient.Answer finished = client.finish(uploadId, size, sha256);
+        ApiAnswer finished = client.finish(uploadId, size, sha256);
 
         assertThat(finished.status()).as("finish: %s", finished.json()).isEqualTo(200);
         SluiceClient.ContentDigest content = client.contentDigest(finished.text("assetId"));

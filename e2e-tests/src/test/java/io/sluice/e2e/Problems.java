@@ -3,7 +3,7 @@ package io.sluice.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.e2e.SluiceClient.Answer;
+import io.sluice.client.ApiAnswer;
 import java.util.List;
 
 /**
@@ -21,7 +21,7 @@ final class Problems {
     private Problems() {}
 
     /** Returns the problem document, for the members a row adds ({@code missing}, {@code expected}, ...). */
-    static JsonNode assertProblem(Answer answer, int status, String code) {
+    static JsonNode assertProblem(ApiAnswer answer, int status, String code) {
         assertThat(answer.status()).as("status of %s", answer.body()).isEqualTo(status);
         assertThat(answer.header("Content-Type")).as("content type").startsWith("application/problem+json");
         JsonNode problem = answer.json();

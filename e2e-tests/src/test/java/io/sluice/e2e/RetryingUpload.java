@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.e2e.SluiceClient.Answer;
+import io.sluice.client.ApiAnswer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +74,7 @@ final class RetryingUpload {
     boolean trySend(int index) {
         int offset = index * chunkSize;
         int length = Math.min(chunkSize, file.length - offset);
-        Optional<Answer> answer = attempt(() -> client.putChunk(uploadId, index, file, offset, length));
+        Optional<ApiAnswer> answer = attempt(() -> client.putChunk(uploadId, index, file, offset, length));
         if (answer.isEmpty()) return noteFailure("chunk " + index + ": no answer");
         if (answer.get().status() == 202) {
             acknowledged.add(index);
@@ -104,7 +104,7 @@ final class RetryingUpload {
     JsonNode status(Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
-            Optional<Answer> answer = attempt(() -> client.status(uploadId));
+            Optional<ApiAnswer> answer = attempt(() -> client.status(uploadId));
             if (answer.isPresent() && answer.get().status() == 200) return answer.get().json();
             if (answer.isPresent() && answer.get().status() < 500) {
                 fail("status of %s: %d %s", uploadId, answer.get().status(), answer.get().body());
@@ -124,12 +124,12 @@ final class RetryingUpload {
      * Finishes: repeats the finish while it gets no answer, a 5xx or a 202 (the answer's wait ran
      * out), sends what a 409 {@code chunks_missing} names; returns the 200 answer.
      */
-    Answer finish(Duration within) {
+    ApiAnswer finish(Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
-            Optional<Answer> answer = attempt(() -> client.finish(uploadId, file.length, sha256()));
+            Optional<ApiAnswer> answer = attempt(() -> client.finish(uploadId, file.length, sha256()));
             if (answer.isPresent()) {
-                Answer finished = answer.get();
+                ApiAnswer finished = answer.get();
                 if (finished.status() == 200) return finished;
                 if (finished.status() == 409 && "chunks_missing".equals(finished.text("code"))) {
                     noteFailure("finish: chunks_missing " + finished.json().get("missing"));
@@ -152,7 +152,7 @@ final class RetryingUpload {
      * SHA-256, and the asset's bytes read back are the file's. Returns the asset id.
      */
     String finishAndVerify(Duration within) {
-        Answer finished = finish(within);
+        ApiAnswer finished = finish(within);
         assertThat(finished.text("sha256")).as("sha256 in the finish answer").isEqualTo(sha256());
         assertThat(finished.json().get("size").asLong()).isEqualTo(file.length);
         JsonNode status = status(Duration.ofSeconds(10));
@@ -164,7 +164,7 @@ final class RetryingUpload {
     }
 
     /** No answer at all (refused connection, timeout) is empty; the test goes on. */
-    private static Optional<Answer> attempt(java.util.function.Supplier<Answer> call) {
+    private static Optional<ApiAnswer> attempt(java.util.function.Supplier<ApiAnswer> call) {
         try {
             return Optional.of(call.get());
         } catch (java.io.UncheckedIOException noAnswer) {

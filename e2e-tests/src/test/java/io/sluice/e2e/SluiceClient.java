@@ -1,59 +1,56 @@
 package io.sluice.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.client.ApiAnswer;
+import io.sluice.client.ConnectionLostException;
+import io.sluice.client.SluiceHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 
-/** A client of Sluice's public HTTP API, as a user's program would write it; answers keep status and JSON. */
+/**
+ * The tests' client of Sluice's public HTTP API: every call as the tests need to make it — malformed
+ * bodies and hostile headers included — and every answer kept as it came ({@link ApiAnswer}), on
+ * sluice-client's HTTP side. A call is sent once; no answer at all is an {@link UncheckedIOException}.
+ */
 final class SluiceClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Longer than the pipelines' finish wait (60 s), after which a finish answers 202. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
 
-    /** An HTTP answer: status, headers, the body as text and, when it is JSON, parsed (else null). */
-    record Answer(int status, HttpHeaders headers, String body, JsonNode json) {
-        String text(String field) {
-            return json == null || json.get(field) == null ? null : json.get(field).asText();
-        }
-
-        String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
-
-        String location() {
-            return header("Location");
-        }
-    }
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI base;
-    private final String token;
+    private final SluiceHttp http;
 
     SluiceClient(String baseUrl, String token) {
-        this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.token = token;
+        this(new SluiceHttp(baseUrl, token, REQUEST_TIMEOUT));
+    }
+
+    private SluiceClient(SluiceHttp http) {
+        this.http = http;
     }
 
     SluiceClient withToken(String otherToken) {
-        return new SluiceClient(base.toString(), otherToken);
+        return new SluiceClient(http.withToken(otherToken));
     }
 
     /** The same API without an {@code Authorization} header. */
     SluiceClient withoutToken() {
-        return new SluiceClient(base.toString(), null);
+        return new SluiceClient(http.withToken(null));
+    }
+
+    /** The bearer token this client sends. */
+    String token() {
+        return http.token();
     }
 
     ObjectNode newUpload(String fileName, long size, int chunkSize) {
@@ -61,90 +58,87 @@ final class SluiceClient {
                 .put("size", size).put("chunkSize", chunkSize);
     }
 
-    Answer create(ObjectNode body) {
+    ApiAnswer create(ObjectNode body) {
         return createRaw(body.toString());
     }
 
     /** A create with any body text, well-formed or not. */
-    Answer createRaw(String body) {
-        return send(request("v1/uploads").POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json"));
+    ApiAnswer createRaw(String body) {
+        return send("POST", "v1/uploads", Map.of("Content-Type", "application/json"), HttpRequest.BodyPublishers.ofString(body));
     }
 
-    Answer putChunk(String uploadId, int index, byte[] bytes, int offset, int length) {
+    ApiAnswer putChunk(String uploadId, int index, byte[] bytes, int offset, int length) {
         return putChunk(uploadId, index, HttpRequest.BodyPublishers.ofByteArray(bytes, offset, length), Map.of());
     }
 
     /** A chunk with extra request headers (e.g. {@code Content-Digest}); {@code Content-Length} is the body's. */
-    Answer putChunk(String uploadId, int index, byte[] bytes, Map<String, String> headers) {
+    ApiAnswer putChunk(String uploadId, int index, byte[] bytes, Map<String, String> headers) {
         return putChunk(uploadId, index, HttpRequest.BodyPublishers.ofByteArray(bytes), headers);
     }
 
     /** A chunk sent without {@code Content-Length}, with chunked transfer encoding, as a stream of unknown length. */
-    Answer putChunkStreamed(String uploadId, int index, byte[] bytes) {
+    ApiAnswer putChunkStreamed(String uploadId, int index, byte[] bytes) {
         return putChunk(uploadId, index, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)),
                 Map.of());
     }
 
-    private Answer putChunk(String uploadId, int index, HttpRequest.BodyPublisher body, Map<String, String> headers) {
-        HttpRequest.Builder request = request("v1/uploads/" + uploadId + "/chunks/" + index).PUT(body)
-                .header("Content-Type", "application/octet-stream");
-        headers.forEach(request::header);
-        return send(request);
+    private ApiAnswer putChunk(String uploadId, int index, HttpRequest.BodyPublisher body, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("Content-Type", "application/octet-stream");
+        return send("PUT", "v1/uploads/" + uploadId + "/chunks/" + index, all, body);
     }
 
     /** A GET of any path of this client's base URL, with its token. */
-    Answer get(String path) {
-        return send(request(path.startsWith("/") ? path.substring(1) : path).GET());
+    ApiAnswer get(String path) {
+        return send("GET", path, Map.of(), HttpRequest.BodyPublishers.noBody());
     }
 
-    /** The bearer token this client sends. */
-    String token() {
-        return token;
+    ApiAnswer status(String uploadId) {
+        return get("v1/uploads/" + uploadId);
     }
 
-    Answer status(String uploadId) {
-        return send(request("v1/uploads/" + uploadId).GET());
-    }
-
-    Answer finish(String uploadId, long size, String sha256) {
+    ApiAnswer finish(String uploadId, long size, String sha256) {
         return finishRaw(uploadId, JSON.createObjectNode().put("size", size).put("sha256", sha256).toString());
     }
 
     /** A finish with any body text, well-formed or not. */
-    Answer finishRaw(String uploadId, String body) {
-        return send(request("v1/uploads/" + uploadId + "/finish").POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json"));
+    ApiAnswer finishRaw(String uploadId, String body) {
+        return send("POST", "v1/uploads/" + uploadId + "/finish", Map.of("Content-Type", "application/json"),
+                HttpRequest.BodyPublishers.ofString(body));
     }
 
-    Answer abort(String uploadId) {
-        return send(request("v1/uploads/" + uploadId).DELETE());
+    ApiAnswer abort(String uploadId) {
+        return send("DELETE", "v1/uploads/" + uploadId, Map.of(), HttpRequest.BodyPublishers.noBody());
     }
 
-    Answer deleteAsset(String assetId) {
-        return send(request("v1/assets/" + assetId).DELETE());
+    ApiAnswer deleteAsset(String assetId) {
+        return send("DELETE", "v1/assets/" + assetId, Map.of(), HttpRequest.BodyPublishers.noBody());
     }
 
-    Answer asset(String assetId) {
-        return send(request("v1/assets/" + assetId).GET());
+    ApiAnswer asset(String assetId) {
+        return get("v1/assets/" + assetId);
     }
 
-    Answer assets(int limit) {
-        return send(request("v1/assets?limit=" + limit).GET());
+    ApiAnswer assets(int limit) {
+        return get("v1/assets?limit=" + limit);
     }
 
     /** The asset's content as an answer: for the problem document of a refusal (the bytes are not JSON). */
-    Answer content(String assetId, String range) {
-        HttpRequest.Builder request = request("v1/assets/" + assetId + "/content").GET();
-        if (range != null) request.header("Range", range);
-        return send(request);
+    ApiAnswer content(String assetId, String range) {
+        return send("GET", "v1/assets/" + assetId + "/content", range == null ? Map.of() : Map.of("Range", range),
+                HttpRequest.BodyPublishers.noBody());
+    }
+
+    /** Any call: a method, a path (or a URL), headers and a body (null for none). */
+    ApiAnswer call(String method, String path, Map<String, String> headers, byte[] body) {
+        return send(method, path, headers,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
     /** The asset's bytes, streamed and hashed: (HTTP status, SHA-256 hex, byte count). */
     ContentDigest contentDigest(String assetId) {
         try {
-            HttpResponse<InputStream> response = http.send(request("v1/assets/" + assetId + "/content").GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.stream("v1/assets/" + assetId + "/content", Map.of(), 1);
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             long count = 0;
             try (InputStream in = response.body()) {
@@ -154,6 +148,8 @@ final class SluiceClient {
             return new ContentDigest(response.statusCode(), HexFormat.of().formatHex(digest.digest()), count);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (ConnectionLostException e) {
+            throw new UncheckedIOException((IOException) e.getCause());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -162,49 +158,28 @@ final class SluiceClient {
     record ContentDigest(int status, String sha256, long bytes) {}
 
     static String sha256(byte[] bytes, int offset, int length) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(bytes, offset, length);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(digest(bytes, offset, length));
     }
 
     static String contentDigestHeader(byte[] bytes, int offset, int length) {
+        return "sha-256=:" + Base64.getEncoder().encodeToString(digest(bytes, offset, length)) + ":";
+    }
+
+    private static byte[] digest(byte[] bytes, int offset, int length) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(bytes, offset, length);
-            return "sha-256=:" + Base64.getEncoder().encodeToString(digest.digest()) + ":";
+            return digest.digest();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Any call: a method, a path (or a URL), headers and a body (null for none). */
-    Answer call(String method, String path, Map<String, String> headers, byte[] body) {
-        HttpRequest.Builder request = request(path).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
-        return send(request);
-    }
-
-    private HttpRequest.Builder request(String path) {
-        // longer than the pipelines' finish wait (60 s), after which a finish answers 202
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(90));
-        if (token != null) builder.header("Authorization", "Bearer " + token);
-        return builder;
-    }
-
-    private Answer send(HttpRequest.Builder request) {
+    private ApiAnswer send(String method, String path, Map<String, String> headers, HttpRequest.BodyPublisher body) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
-            JsonNode json = isJson && body != null && !body.isBlank() ? JSON.readTree(body) : null;
-            return new Answer(response.statusCode(), response.headers(), body, json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return http.call(method, path, headers, body, 1);
+        } catch (ConnectionLostException e) {
+            throw new UncheckedIOException((IOException) e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sluice.e2e.SluiceClient.Answer;
+import io.sluice.client.ApiAnswer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ class TenantIsolationTest {
     @Test
     void shouldAnswer404ToAnotherTenantOnEveryCallAndLeaveTheUploadAndAssetIntact() {
         byte[] file = randomFile(2 * CHUNK + 100, 50);
-        Answer created = tenantA.create(tenantA.newUpload("private.bin", file.length, CHUNK));
+        ApiAnswer created = tenantA.create(tenantA.newUpload("private.bin", file.length, CHUNK));
         String uploadId = created.text("uploadId");
         sendChunk(tenantA, uploadId, file, CHUNK, 0);
         awaitStatus(tenantA, uploadId, s -> indexes(s.path("received")).contains(0), "chunk 0");
@@ -82,7 +82,7 @@ class TenantIsolationTest {
     /** Every asset id of the caller's listing, page after page. */
     private static List<String> assetIds(SluiceClient client) {
         List<String> ids = new ArrayList<>();
-        Answer page = client.assets(500);
+        ApiAnswer page = client.assets(500);
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         page.json().path("items").forEach(item -> ids.add(item.path("assetId").asText()));
         assertThat(page.json().has("nextCursor")).as("one page holds every asset of this test run").isFalse();

@@ -3,7 +3,7 @@ package io.sluice.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.e2e.SluiceClient.Answer;
+import io.sluice.client.ApiAnswer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +62,7 @@ class TusClientTest {
 
         assertThat(result.path("responses").findValuesAsText("method").stream().filter("POST"::equals).count())
                 .as("three parts and the final upload").isEqualTo(4);
-        Answer status = assertFinishedAndReadsBack(result, file);
+        ApiAnswer status = assertFinishedAndReadsBack(result, file);
         assertThat(status.json().path("fileName").asText()).isEqualTo("parallel.bin");
     }
 
@@ -104,10 +104,10 @@ class TusClientTest {
         return result.path("responses").findValuesAsText("method").stream().filter("PATCH"::equals).count();
     }
 
-    private static Answer assertFinishedAndReadsBack(JsonNode result, byte[] file) {
+    private static ApiAnswer assertFinishedAndReadsBack(JsonNode result, byte[] file) {
         String url = result.path("url").asText();
         String uploadId = url.substring(url.lastIndexOf('/') + 1);
-        Answer status = client.status(uploadId);
+        ApiAnswer status = client.status(uploadId);
         assertThat(status.text("state")).as("%s", status.body()).isEqualTo("finished");
         assertThat(status.text("sha256")).isEqualTo(SluiceClient.sha256(file, 0, file.length));
         SluiceClient.ContentDigest content = client.contentDigest(status.text("assetId"));

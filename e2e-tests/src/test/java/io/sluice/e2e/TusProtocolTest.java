@@ -2,7 +2,7 @@ package io.sluice.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.e2e.SluiceClient.Answer;
+import io.sluice.client.ApiAnswer;
 import io.sluice.testkit.Await;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,7 +38,7 @@ class TusProtocolTest {
 
     @Test
     void shouldAdvertiseExactlyWhatIsImplementedWithoutAToken() {
-        Answer options = client.withoutToken().call("OPTIONS", "v1/tus/", Map.of(), null);
+        ApiAnswer options = client.withoutToken().call("OPTIONS", "v1/tus/", Map.of(), null);
 
         assertThat(options.status()).isEqualTo(204);
         assertThat(options.header("Tus-Resumable")).isEqualTo("1.0.0");
@@ -51,7 +51,7 @@ class TusProtocolTest {
 
     @Test
     void shouldLetABrowserOnAnotherOriginUploadAndReadTheHeadersItNeeds() {
-        Answer preflight = client.withoutToken().call("OPTIONS", "v1/tus/", Map.of("Origin", ORIGIN,
+        ApiAnswer preflight = client.withoutToken().call("OPTIONS", "v1/tus/", Map.of("Origin", ORIGIN,
                 "Access-Control-Request-Method", "PATCH",
                 "Access-Control-Request-Headers", "authorization,tus-resumable,upload-offset,content-type"), null);
         assertThat(preflight.status()).isEqualTo(204);
@@ -61,12 +61,12 @@ class TusProtocolTest {
                 .contains("authorization", "tus-resumable", "upload-offset", "upload-length", "upload-metadata",
                         "upload-checksum", "upload-concat", "content-type");
 
-        Answer created = create(Map.of("Origin", ORIGIN, "Upload-Length", "10"));
+        ApiAnswer created = create(Map.of("Origin", ORIGIN, "Upload-Length", "10"));
         assertThat(created.header("Access-Control-Allow-Origin")).isEqualTo("*");
         assertThat(created.header("Access-Control-Expose-Headers"))
                 .contains("Location", "Upload-Offset", "Upload-Length", "Upload-Expires");
 
-        Answer refused = client.withoutToken().call("POST", "v1/tus/",
+        ApiAnswer refused = client.withoutToken().call("POST", "v1/tus/",
                 Map.of("Origin", ORIGIN, "Tus-Resumable", "1.0.0", "Upload-Length", "10"), null);
         assertThat(refused.status()).as("a refusal a page can read").isEqualTo(401);
         assertThat(refused.header("Access-Control-Allow-Origin")).isEqualTo("*");
@@ -74,7 +74,7 @@ class TusProtocolTest {
 
     @Test
     void shouldRefuseARequestWithoutTusResumable() {
-        Answer answer = client.call("POST", "v1/tus/", Map.of("Upload-Length", "10"), null);
+        ApiAnswer answer = client.call("POST", "v1/tus/", Map.of("Upload-Length", "10"), null);
 
         assertThat(answer.status()).isEqualTo(412);
         assertThat(answer.header("Tus-Version")).isEqualTo("1.0.0");
@@ -84,7 +84,7 @@ class TusProtocolTest {
     @Test
     void shouldUploadInPatchesCutOnTheChunkGridAndFinishOnTheLastByte() {
         byte[] file = Uploads.randomFile(3 * MIB + 512 * 1024, 1501);
-        Answer created = create(Map.of("Upload-Length", Integer.toString(file.length),
+        ApiAnswer created = create(Map.of("Upload-Length", Integer.toString(file.length),
                 "Upload-Metadata", "filename " + b64("holiday.jpg") + ",filetype " + b64("image/jpeg") + ",album " + b64("Été")));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Sluice-Chunk-Size")).isEqualTo(Integer.toString(MIB));
@@ -92,30 +92,30 @@ class TusProtocolTest {
         String upload = created.location();
         assertThat(upload).matches("/v1/tus/up_[0-9a-f]{32}");
 
-        Answer head = head(upload);
+        ApiAnswer head = head(upload);
         assertThat(head.status()).isEqualTo(200);
         assertThat(head.header("Upload-Offset")).isEqualTo("0");
         assertThat(head.header("Upload-Length")).isEqualTo(Integer.toString(file.length));
         assertThat(head.header("Upload-Metadata")).contains("album " + b64("Été"), "filename " + b64("holiday.jpg"));
         assertThat(head.header("Cache-Control")).isEqualTo("no-store");
 
-        Answer first = patch(upload, 0, Arrays.copyOfRange(file, 0, MIB + MIB / 2), Map.of());
+        ApiAnswer first = patch(upload, 0, Arrays.copyOfRange(file, 0, MIB + MIB / 2), Map.of());
         assertThat(first.status()).isEqualTo(204);
         assertThat(first.header("Upload-Offset")).as("whole chunks only: the tail is sent again").isEqualTo(Integer.toString(MIB));
         assertThat(first.header("Upload-Expires")).isNotNull();
 
-        Answer inside = patch(upload, MIB / 2, Arrays.copyOfRange(file, MIB / 2, MIB), Map.of());
+        ApiAnswer inside = patch(upload, MIB / 2, Arrays.copyOfRange(file, MIB / 2, MIB), Map.of());
         assertThat(inside.status()).as("an offset inside a chunk").isEqualTo(409);
         assertThat(inside.text("code")).isEqualTo("offset_mismatch");
 
-        Answer rest = patch(upload, MIB, Arrays.copyOfRange(file, MIB, file.length), Map.of());
+        ApiAnswer rest = patch(upload, MIB, Arrays.copyOfRange(file, MIB, file.length), Map.of());
         assertThat(rest.status()).as("%s", rest.body()).isEqualTo(204);
         assertThat(rest.header("Upload-Offset")).isEqualTo(Integer.toString(file.length));
         String assetPath = rest.header("Sluice-Asset");
         assertThat(assetPath).matches("/v1/assets/as_[0-9a-f]{32}");
 
         String uploadId = upload.substring(upload.lastIndexOf('/') + 1);
-        Answer status = client.status(uploadId);
+        ApiAnswer status = client.status(uploadId);
         assertThat(status.text("state")).isEqualTo("finished");
         assertThat(status.text("fileName")).isEqualTo("holiday.jpg");
         assertThat(status.text("contentType")).isEqualTo("image/jpeg");
@@ -128,7 +128,7 @@ class TusProtocolTest {
     @Test
     void shouldCreateWithUploadAndCheckTheDeclaredSha256() {
         byte[] file = Uploads.randomFile(300_000, 1502);
-        Answer created = client.call("POST", "v1/tus/", Map.of("Tus-Resumable", "1.0.0",
+        ApiAnswer created = client.call("POST", "v1/tus/", Map.of("Tus-Resumable", "1.0.0",
                 "Upload-Length", Integer.toString(file.length), "Content-Type", "application/offset+octet-stream",
                 "Upload-Metadata", "filename " + b64("small.bin") + ",sha256 " + b64(SluiceClient.sha256(file, 0, file.length))),
                 file);
@@ -144,7 +144,7 @@ class TusProtocolTest {
         String upload = create(Map.of("Upload-Length", Integer.toString(file.length),
                 "Upload-Metadata", "sha256 " + b64("00".repeat(32)))).location();
 
-        Answer last = patch(upload, 0, file, Map.of());
+        ApiAnswer last = patch(upload, 0, file, Map.of());
 
         assertThat(last.status()).isEqualTo(422);
         assertThat(last.text("code")).isEqualTo("checksum_mismatch");
@@ -159,7 +159,7 @@ class TusProtocolTest {
         byte[] corrupted = first.clone();
         corrupted[7] ^= 1;
 
-        Answer mismatch = patch(upload, 0, corrupted, Map.of("Upload-Checksum", "sha1 " + digest("SHA-1", first)));
+        ApiAnswer mismatch = patch(upload, 0, corrupted, Map.of("Upload-Checksum", "sha1 " + digest("SHA-1", first)));
         assertThat(mismatch.status()).isEqualTo(460);
         assertThat(mismatch.text("code")).isEqualTo("upload_checksum_mismatch");
         assertThat(head(upload).header("Upload-Offset")).isEqualTo("0");
@@ -167,11 +167,11 @@ class TusProtocolTest {
         assertThat(patch(upload, 0, first, Map.of("Upload-Checksum", "sha1 " + digest("SHA-1", first))).header("Upload-Offset"))
                 .isEqualTo(Integer.toString(MIB));
         byte[] rest = Arrays.copyOfRange(file, MIB, file.length);
-        Answer last = patch(upload, MIB, rest, Map.of("Upload-Checksum", "sha256 " + digest("SHA-256", rest)));
+        ApiAnswer last = patch(upload, MIB, rest, Map.of("Upload-Checksum", "sha256 " + digest("SHA-256", rest)));
         assertThat(last.status()).isEqualTo(204);
         assertReadsBack(last.header("Sluice-Asset"), file);
 
-        Answer unknown = patch(create(Map.of("Upload-Length", "10")).location(), 0, new byte[10],
+        ApiAnswer unknown = patch(create(Map.of("Upload-Length", "10")).location(), 0, new byte[10],
                 Map.of("Upload-Checksum", "md5 " + digest("MD5", new byte[10])));
         assertThat(unknown.status()).as("an algorithm not offered").isEqualTo(400);
     }
@@ -200,12 +200,12 @@ class TusProtocolTest {
         assertThat(patch(second, 0, Arrays.copyOfRange(file, cut, file.length), Map.of()).status()).isEqualTo(204);
         assertThat(patch(first, 0, Arrays.copyOfRange(file, 0, cut), Map.of()).status()).isEqualTo(204);
 
-        Answer whole = create(Map.of("Upload-Concat", "final;" + first + " " + pipeline.baseUrl() + second,
+        ApiAnswer whole = create(Map.of("Upload-Concat", "final;" + first + " " + pipeline.baseUrl() + second,
                 "Upload-Metadata", "filename " + b64("joined.bin")));
 
         assertThat(whole.status()).as("%s", whole.body()).isEqualTo(201);
         assertReadsBack(whole.header("Sluice-Asset"), file);
-        Answer head = head(whole.location());
+        ApiAnswer head = head(whole.location());
         assertThat(head.header("Upload-Concat")).isEqualTo("final;" + first + " " + second);
         assertThat(head.header("Upload-Offset")).isEqualTo(head.header("Upload-Length")).isEqualTo(Integer.toString(file.length));
         String firstAsset = "as_" + first.substring(first.lastIndexOf("up_") + 3);
@@ -234,7 +234,7 @@ class TusProtocolTest {
         assertRefused(client.call("HEAD", "v1/tus/up_" + "0".repeat(32), Map.of("Tus-Resumable", "1.0.0"), null), 404, null);
     }
 
-    private static void assertRefused(Answer answer, int status, String code) {
+    private static void assertRefused(ApiAnswer answer, int status, String code) {
         assertThat(answer.status()).as("%s", answer.body()).isEqualTo(status);
         if (code != null) assertThat(answer.text("code")).isEqualTo(code);
     }
@@ -247,17 +247,17 @@ class TusProtocolTest {
         assertThat(content.sha256()).isEqualTo(SluiceClient.sha256(file, 0, file.length));
     }
 
-    private static Answer create(Map<String, String> headers) {
+    private static ApiAnswer create(Map<String, String> headers) {
         Map<String, String> all = new HashMap<>(headers);
         all.put("Tus-Resumable", "1.0.0");
         return client.call("POST", "v1/tus/", all, null);
     }
 
-    private static Answer head(String upload) {
+    private static ApiAnswer head(String upload) {
         return client.call("HEAD", upload.substring(1), Map.of("Tus-Resumable", "1.0.0"), null);
     }
 
-    private static Answer patch(String upload, long offset, byte[] body, Map<String, String> headers) {
+    private static ApiAnswer patch(String upload, long offset, byte[] body, Map<String, String> headers) {
         Map<String, String> all = new HashMap<>(headers);
         all.put("Tus-Resumable", "1.0.0");
         all.put("Upload-Offset", Long.toString(offset));

@@ -9,7 +9,7 @@ import static io.sluice.e2e.Uploads.sendChunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.e2e.SluiceClient.Answer;
+import io.sluice.client.ApiAnswer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,7 +54,7 @@ class UploadPipelineTest {
     @Test
     void shouldFinishAnOriginalAndItsThreeDerivativesUploadedInParallel() throws Exception {
         byte[] original = randomFile(3 * MIB, 2);
-        Answer createdOriginal = client.create(client.newUpload("original.jpg", original.length, MIB));
+        ApiAnswer createdOriginal = client.create(client.newUpload("original.jpg", original.length, MIB));
         String originalUpload = createdOriginal.text("uploadId");
         String originalAsset = createdOriginal.text("assetId"); // known up front, so derivatives can name it
         List<byte[]> files = List.of(original, randomFile(MIB + 7, 3), randomFile(200_000, 4), randomFile(900, 5));
@@ -160,7 +160,7 @@ class UploadPipelineTest {
         sendChunk(client, uploadId, file, chunkSize, 0);
         sendChunk(client, uploadId, file, chunkSize, 2);
 
-        Answer refused = client.finish(uploadId, file.length, SluiceClient.sha256(file, 0, file.length));
+        ApiAnswer refused = client.finish(uploadId, file.length, SluiceClient.sha256(file, 0, file.length));
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.text("code")).isEqualTo("chunks_missing");
@@ -177,7 +177,7 @@ class UploadPipelineTest {
         String uploadId = create(client, "wrong.bin", file, chunkSize);
         sendAll(client, uploadId, file, chunkSize);
 
-        Answer refused = client.finish(uploadId, file.length, SluiceClient.sha256(new byte[] {1}, 0, 1));
+        ApiAnswer refused = client.finish(uploadId, file.length, SluiceClient.sha256(new byte[] {1}, 0, 1));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.text("code")).isEqualTo("checksum_mismatch");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sluice.e2e.SluiceClient.Answer;
+import io.sluice.client.ApiAnswer;
 import io.sluice.testkit.Await;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ final class Uploads {
     }
 
     static String create(SluiceClient client, ObjectNode body) {
-        Answer created = client.create(body);
+        ApiAnswer created = client.create(body);
         assertThat(created.status()).as("create: %s", created.json()).isEqualTo(201);
         return created.text("uploadId");
     }
@@ -44,7 +44,7 @@ final class Uploads {
     /** The upload's status (200) once {@code accept} holds for it. */
     static JsonNode awaitStatus(SluiceClient client, String uploadId, Predicate<JsonNode> accept, String what) {
         return Await.until(Duration.ofSeconds(30), () -> {
-            Answer status = client.status(uploadId);
+            ApiAnswer status = client.status(uploadId);
             assertThat(status.status()).as("status of %s: %s", uploadId, status.body()).isEqualTo(200);
             return status.json();
         }, accept, what + " in the status of " + uploadId);
@@ -65,7 +65,7 @@ final class Uploads {
     static void sendChunk(SluiceClient client, String uploadId, byte[] file, int chunkSize, int index) {
         int offset = index * chunkSize;
         int length = Math.min(chunkSize, file.length - offset);
-        Answer answer = client.putChunk(uploadId, index, file, offset, length);
+        ApiAnswer answer = client.putChunk(uploadId, index, file, offset, length);
         assertThat(answer.status()).as("chunk %d: %s", index, answer.json()).isEqualTo(202);
     }
 
@@ -75,7 +75,7 @@ final class Uploads {
 
     /** Finishes and expects 200; returns the asset id. */
     static String finish(SluiceClient client, String uploadId, byte[] file) {
-        Answer finished = client.finish(uploadId, file.length, SluiceClient.sha256(file, 0, file.length));
+        ApiAnswer finished = client.finish(uploadId, file.length, SluiceClient.sha256(file, 0, file.length));
         assertThat(finished.status()).as("finish: %s", finished.json()).isEqualTo(200);
         assertThat(finished.text("sha256")).isEqualTo(SluiceClient.sha256(file, 0, file.length));
         return finished.text("assetId");
@@ -83,7 +83,7 @@ final class Uploads {
 
     /** The asset's metadata and bytes read back through the API match the file. */
     static void assertReadable(SluiceClient client, String assetId, byte[] file) {
-        Answer metadata = client.asset(assetId);
+        ApiAnswer metadata = client.asset(assetId);
         assertThat(metadata.status()).as("asset metadata %s", assetId).isEqualTo(200);
         assertThat(metadata.json().get("size").asLong()).isEqualTo(file.length);
         SluiceClient.ContentDigest content = client.contentDigest(assetId);

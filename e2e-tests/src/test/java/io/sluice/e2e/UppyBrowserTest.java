@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.sluice.e2e.SluiceClient.Answer;
+import io.sluice.client.ApiAnswer;
 import io.sluice.testkit.TestDirectories;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -96,7 +96,7 @@ class UppyBrowserTest {
 
     private static void assertFinishedAndReadsBack(String url, String name, byte[] file) {
         assertThat(url).as(name).contains("/v1/tus/up_");
-        Answer status = client.status(url.substring(url.lastIndexOf('/') + 1));
+        ApiAnswer status = client.status(url.substring(url.lastIndexOf('/') + 1));
         assertThat(status.text("state")).as("%s", status.body()).isEqualTo("finished");
         assertThat(status.text("fileName")).isEqualTo(name);
         SluiceClient.ContentDigest content = client.contentDigest(status.text("assetId"));

@@ -1,17 +1,17 @@
 package io.sluice.stack;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** The parsed command line of {@code ./sluice}. */
-public record CliArguments(Command command, boolean detach, boolean follow, int lines, List<String> components,
-        boolean smoke, boolean scale, Optional<Path> output) {
+/**
+ * The parsed command line of {@code ./sluice}'s stack commands. The script hands {@code bench} to the
+ * benchmark module and the client's commands to sluice-cli; the usage text lists them all.
+ */
+public record CliArguments(Command command, boolean detach, boolean follow, int lines, List<String> components) {
 
     public static final int DEFAULT_LOG_LINES = 100;
 
-    public enum Command { UP, DOWN, STATUS, RESTART, KILL, RESET, LOGS, BENCH, REPLAY, HELP }
+    public enum Command { UP, DOWN, STATUS, RESTART, KILL, RESET, LOGS, REPLAY, HELP }
 
     public static final String USAGE = """
             Usage: ./sluice <command>
@@ -52,9 +52,6 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
         Command command = command(args[0]);
         boolean detach = false;
         boolean follow = false;
-        boolean smoke = false;
-        boolean scale = false;
-        Optional<Path> output = Optional.empty();
         int lines = DEFAULT_LOG_LINES;
         List<String> components = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
@@ -66,13 +63,6 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
             } else if (command == Command.LOGS && (arg.equals("-n") || arg.equals("--lines"))) {
                 if (++i >= args.length) throw new UsageException(arg + " needs a number of lines");
                 lines = positive(args[i]);
-            } else if (command == Command.BENCH && arg.equals("--smoke")) {
-                smoke = true;
-            } else if (command == Command.BENCH && arg.equals("--scale")) {
-                scale = true;
-            } else if (command == Command.BENCH && (arg.equals("--out") || arg.equals("-o"))) {
-                if (++i >= args.length) throw new UsageException(arg + " needs a file");
-                output = Optional.of(Path.of(args[i]));
             } else if (arg.startsWith("-")) {
                 throw new UsageException("Unknown option '" + arg + "' for " + args[0]);
             } else {
@@ -89,16 +79,16 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
             case REPLAY -> {
                 if (components.size() != 1) throw new UsageException("replay needs exactly one service");
             }
-            case STATUS, RESET, BENCH, HELP -> {
+            case STATUS, RESET, HELP -> {
                 if (!components.isEmpty()) throw new UsageException(args[0] + " takes no component");
             }
             case UP, DOWN -> { }
         }
-        return new CliArguments(command, detach, follow, lines, List.copyOf(components), smoke, scale, output);
+        return new CliArguments(command, detach, follow, lines, List.copyOf(components));
     }
 
     private static CliArguments help() {
-        return new CliArguments(Command.HELP, false, false, DEFAULT_LOG_LINES, List.of(), false, false, Optional.empty());
+        return new CliArguments(Command.HELP, false, false, DEFAULT_LOG_LINES, List.of());
     }
 
     private static Command command(String word) {
@@ -110,7 +100,6 @@ public record CliArguments(Command command, boolean detach, boolean follow, int 
             case "kill" -> Command.KILL;
             case "reset" -> Command.RESET;
             case "logs" -> Command.LOGS;
-            case "bench" -> Command.BENCH;
             case "replay" -> Command.REPLAY;
             case "help", "-h", "--help" -> Command.HELP;
             default -> throw new UsageException("Unknown command '" + word + "'");

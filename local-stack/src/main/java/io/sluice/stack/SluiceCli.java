@@ -1,7 +1,5 @@
 package io.sluice.stack;
 
-import io.sluice.stack.bench.BenchCommand;
-import io.sluice.stack.bench.BenchFailure;
 import io.sluice.stack.command.DownCommand;
 import io.sluice.stack.command.KillCommand;
 import io.sluice.stack.command.LogsCommand;
@@ -46,7 +44,7 @@ public final class SluiceCli {
         } catch (IllegalArgumentException e) { // an unknown component, a bad SLUICE_STACK_PORT_OFFSET
             err.println("error: " + e.getMessage());
             return 2;
-        } catch (StackFailure | StackLayout.BuildOutputMissing | BenchFailure e) {
+        } catch (StackFailure | StackLayout.BuildOutputMissing e) {
             err.println("error: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
@@ -74,7 +72,6 @@ public final class SluiceCli {
             case KILL -> new KillCommand(stack).run(arguments.components());
             case RESET -> new ResetCommand(stack).run();
             case LOGS -> new LogsCommand(stack).run(arguments.components().getFirst(), arguments.lines(), arguments.follow());
-            case BENCH -> new BenchCommand(stack, err).run(arguments.smoke(), arguments.scale(), arguments.output());
             case REPLAY -> new ReplayCommand(stack, err).run(arguments.components().getFirst());
             case HELP -> 0;
         };

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.stack.CliArguments.Command;
 import io.sluice.stack.CliArguments.UsageException;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class CliArgumentsTest {
@@ -30,26 +29,6 @@ class CliArgumentsTest {
         assertThat(up.components()).containsExactly("kafka", "registry");
         assertThat(CliArguments.parse("down").components()).isEmpty();
         assertThat(CliArguments.parse("down", "s3").components()).containsExactly("s3");
-    }
-
-    @Test
-    void benchRunsTheFullPlanUnlessSmokeAndWritesWhereTold() {
-        CliArguments full = CliArguments.parse("bench");
-        assertThat(full.command()).isEqualTo(Command.BENCH);
-        assertThat(full.smoke()).isFalse();
-        assertThat(full.scale()).isFalse();
-        assertThat(full.output()).isEmpty();
-        CliArguments scale = CliArguments.parse("bench", "--scale", "--smoke");
-        assertThat(scale.scale()).isTrue();
-        assertThat(scale.smoke()).isTrue();
-        assertThatThrownBy(() -> CliArguments.parse("up", "--scale")).isInstanceOf(UsageException.class);
-        CliArguments smoke = CliArguments.parse("bench", "--smoke", "--out", "x/results.json");
-        assertThat(smoke.smoke()).isTrue();
-        assertThat(smoke.output()).contains(Path.of("x/results.json"));
-        assertThatThrownBy(() -> CliArguments.parse("bench", "--out")).isInstanceOf(UsageException.class)
-                .hasMessageContaining("needs a file");
-        assertThatThrownBy(() -> CliArguments.parse("bench", "kafka")).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> CliArguments.parse("up", "--smoke")).isInstanceOf(UsageException.class);
     }
 
     @Test
