@@ -4,6 +4,7 @@ import io.minio.MinioClient;
 import io.sluice.ingest.dashboard.DashboardPage;
 import io.sluice.ingest.http.ApiRouter;
 import io.sluice.ingest.kafka.RequestPublisher;
+import io.sluice.ingest.openapi.OpenApiDocument;
 import io.sluice.ingest.tus.Cors;
 import io.sluice.ingest.tus.TusRouter;
 import io.sluice.ingest.tus.TusRoutes;
@@ -30,8 +31,11 @@ import io.sluice.schemas.serde.EventClassTrust;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import io.sluice.ingest.http.Route;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,16 +60,18 @@ public final class IngestApiService implements Service {
     private final AssetIndexView index;
     private final DashboardView dashboards;
     private final Deque<AutoCloseable> resources;
+    private final List<Route> routes;
     private volatile boolean closed;
 
     private IngestApiService(DependencyBoundService dependencies, UploadStatusView statuses, UploadChunksView chunks,
-            AssetIndexView index, DashboardView dashboards, Deque<AutoCloseable> resources) {
+            AssetIndexView index, DashboardView dashboards, Deque<AutoCloseable> resources, List<Route> routes) {
         this.dependencies = dependencies;
         this.statuses = statuses;
         this.chunks = chunks;
         this.index = index;
         this.dashboards = dashboards;
         this.resources = resources;
+        this.routes = List.copyOf(routes);
     }
 
     /** The service as {@code main} runs it. */
@@ -100,6 +106,7 @@ public final class IngestApiService implements Service {
             endpoints.route(TusRoutes.PREFIX, new TusRouter(new Cors(tus.corsOrigins()),
                     new ApiRouter(callers, routes.tus(), metrics.registry()), settings.limits().maxUploadSize()));
             endpoints.route(DashboardPage.PATH, DashboardPage.load());
+            endpoints.route(OpenApiDocument.PATH, OpenApiDocument.load());
             publisher.bindMetrics(metrics.registry());
             statuses.bindMetrics(metrics.registry());
             chunks.bindMetrics(metrics.registry());
@@ -109,11 +116,18 @@ public final class IngestApiService implements Service {
                     .gauge("ingest_status_view_uploads", "Uploads in the status view.", statuses::size)
                     .gauge("ingest_chunk_view_chunks", "Received chunks in the chunk progress view.", chunks::size)
                     .gauge("ingest_index_view_assets", "Assets in the index view.", index::size);
-            return new IngestApiService(dependencies, statuses, chunks, index, dashboards, resources);
+            List<Route> mounted = new ArrayList<>(routes.api());
+            mounted.addAll(routes.tus());
+            return new IngestApiService(dependencies, statuses, chunks, index, dashboards, resources, mounted);
         } catch (RuntimeException | Error e) {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /** The routes mounted under {@code /v1/} and {@code /v1/tus/} (what the OpenAPI document must describe). */
+    public List<Route> routes() {
+        return routes;
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param chunkSize the chunk size of an upload created through tus (larger when the upload would
  *     otherwise have too many chunks): a PATCH makes progress in whole chunks, so a client's PATCHes
- *     must be at least this long unless they end the upload
+ *     must be at least this long unless they end the upload; within the chunk size bounds
  * @param corsOrigins the origins whose pages may call the endpoint, or {@code *} for any
  */
 public record TusSettings(int chunkSize, List<String> corsOrigins) {
@@ -21,10 +21,8 @@ public record TusSettings(int chunkSize, List<String> corsOrigins) {
     }
 
     public static TusSettings from(SluiceConfig config, UploadLimits limits) {
-        int chunkSize = config.getInt(Setting.TUS_CHUNK_SIZE);
-        if (chunkSize < limits.chunkSizeMin() || chunkSize > limits.chunkSizeMax()) {
-            throw new IllegalArgumentException("SLUICE_TUS_CHUNK_SIZE must be within SLUICE_CHUNK_SIZE_MIN and _MAX");
-        }
+        // kept within the chunk size bounds, which a deployment may have narrowed below the default
+        int chunkSize = Math.clamp(config.getInt(Setting.TUS_CHUNK_SIZE), limits.chunkSizeMin(), limits.chunkSizeMax());
         List<String> origins = Arrays.stream(config.get(Setting.CORS_ORIGINS).split(","))
                 .map(String::trim).filter(origin -> !origin.isEmpty()).toList();
         return new TusSettings(chunkSize, origins);

@@ -79,6 +79,14 @@ final class RunningIngestApi implements AutoCloseable {
         return api;
     }
 
+    IngestApiService service() {
+        return service;
+    }
+
+    HttpEndpoints endpoints() {
+        return endpoints;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + endpoints.port();
     }

@@ -39,8 +39,9 @@ public enum Setting {
     CHUNK_SIZE_MAX("16777216", "Largest chunk size a client may choose, in bytes (16 MiB)."),
     MAX_CHUNK_COUNT("100000", "Most chunks one upload may have; more is too_many_chunks. Bounds every per-chunk "
             + "record the pipeline keeps for an upload."),
-    TUS_CHUNK_SIZE("1048576", "Chunk size of an upload made through tus, in bytes (1 MiB; larger when the upload needs "
-            + "it to stay within SLUICE_MAX_CHUNK_COUNT). A tus PATCH makes progress in whole chunks."),
+    TUS_CHUNK_SIZE("1048576", "Chunk size of an upload made through tus, in bytes (1 MiB, within the chunk size "
+            + "bounds; larger when the upload needs it to stay within SLUICE_MAX_CHUNK_COUNT). A tus PATCH makes progress "
+            + "in whole chunks."),
     CORS_ORIGINS("*", "Origins whose pages may call the tus endpoint (comma-separated), or * for any: its calls carry "
             + "a bearer token, never a cookie."),
     PARKED_BYTES_MAX("268435456",

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,7 @@ public final class HttpEndpoints implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private boolean rootRouted;
+    private final List<String> paths = new ArrayList<>(List.of("/health/live", "/health/ready", "/metrics"));
 
     private HttpEndpoints(HttpServer server) {
         this.server = server;
@@ -51,6 +54,7 @@ public final class HttpEndpoints implements AutoCloseable {
     /** Adds a route; call before {@link #start()}. */
     public HttpEndpoints route(String pathPrefix, HttpHandler handler) {
         server.createContext(pathPrefix, handler);
+        paths.add(pathPrefix);
         if (pathPrefix.equals("/")) rootRouted = true;
         return this;
     }
@@ -65,6 +69,11 @@ public final class HttpEndpoints implements AutoCloseable {
         }
         server.start();
         return this;
+    }
+
+    /** The path prefixes served: the health and metrics endpoints, then every {@link #route}d one. */
+    public List<String> paths() {
+        return List.copyOf(paths);
     }
 
     /** The bound port (useful when bound to port 0). */
