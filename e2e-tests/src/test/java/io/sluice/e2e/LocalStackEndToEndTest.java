@@ -111,6 +111,7 @@ class LocalStackEndToEndTest {
         assertThat(sluice.run(COMMAND_DEADLINE, "status").exitCode()).as("status with everything ready").isZero();
 
         String[] uploaded = uploadAFileLargerThanEveryServicesHeap(token);
+        followTheReadmesFirstUpload();
         String operatorToken = Files.readString(stackHome.resolve("operator-token")).trim();
         assertThat(up.output()).doesNotContain(operatorToken).contains("operator-token");
         new PortWalk(PORTS, token, operatorToken, uploaded[0], uploaded[1], uploaded[2], "large.bin")
@@ -125,6 +126,41 @@ class LocalStackEndToEndTest {
         assertThat(processes).noneMatch(ProcessLiveness::isRunning);
         assertThat(stackHome.resolve("run")).isEmptyDirectory();
         for (int port : allPorts()) assertThat(listening(port)).as("port %d after down", port).isFalse();
+    }
+
+    /**
+     * The README's "Upload your first file", as a newcomer follows it from a clone's root: the client's
+     * two commands and the curl block, run as written — in a directory whose {@code ./sluice} and
+     * {@code .sluice} are this stack's, the API's port the only thing changed (the stack runs on offset ports).
+     */
+    private static void followTheReadmesFirstUpload() throws Exception {
+        Path root = Path.of(System.getProperty("sluice.project.root"));
+        Path work = stackHome.resolveSibling("readme-first-upload");
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        Path wrapper = Files.writeString(work.resolve("sluice"), "#!/bin/sh\nexec '" + root.resolve("sluice") + "' \"$@\"\n");
+        wrapper.toFile().setExecutable(true);
+        Files.createSymbolicLink(work.resolve(".sluice"), stackHome);
+        byte[] photo = Uploads.randomFile(3 << 20, 1901);
+        Files.write(work.resolve("holiday.jpg"), photo);
+        Files.writeString(work.resolve("hello.txt"), "hello, Sluice\n");
+        List<List<String>> blocks = ReadmeSection.shBlocks(root.resolve("README.md"), "## Upload your first file");
+
+        List<String> client = ReadmeSection.commands(blocks.get(0));
+        assertThat(client).hasSize(2);
+        SluiceScript.Result upload = sluice.bash(COMMAND_DEADLINE, work, client.get(0));
+        assertThat(upload.exitCode()).as(upload.output()).isZero();
+        String[] line = upload.output().lines().filter(text -> text.startsWith("as_")).findFirst().orElseThrow().split("\t");
+        assertThat(line[2]).isEqualTo(SluiceClient.sha256(photo, 0, photo.length));
+        SluiceScript.Result download = sluice.bash(COMMAND_DEADLINE, work, client.get(1).replace("as_…", line[0]));
+        assertThat(download.exitCode()).as(download.output()).isZero();
+        assertThat(Files.readAllBytes(work.resolve("copy.jpg"))).isEqualTo(photo);
+
+        String curl = String.join("\n", blocks.get(1))
+                .replace("http://127.0.0.1:8080", "http://127.0.0.1:" + PORTS.service(ServiceId.INGEST_API));
+        SluiceScript.Result curled = sluice.bash(COMMAND_DEADLINE, work, curl);
+        assertThat(curled.exitCode()).as(curled.output()).isZero();
+        assertThat(curled.output()).contains("\"assetId\":\"as_").endsWith("hello, Sluice\n");
     }
 
     /**

@@ -64,6 +64,29 @@ final class SluiceScript {
         }
     }
 
+    /** Runs a shell script (a README block) with bash in {@code directory}, with this stack's environment. */
+    Result bash(Duration deadline, Path directory, String script) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(directory.toFile())
+                    .redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process));
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                fail("%s took over %d s; output:%n%s", script, deadline.toSeconds(), output.getNow("(unavailable)"));
+            }
+            Result result = new Result(process.exitValue(), output.join());
+            System.out.printf("$ %s  -> exit %d%n%s%n", script, result.exitCode(), result.output());
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running " + script, e);
+        }
+    }
+
     private static String readAll(Process process) {
         try {
             return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
