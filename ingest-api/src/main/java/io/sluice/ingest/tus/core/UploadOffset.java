@@ -42,10 +42,10 @@ public final class UploadOffset {
 
     /**
      * "If the offsets do not match, the Server MUST respond with 409 Conflict": a PATCH may start at
-     * any chunk boundary up to the upload's end (a repeated chunk changes nothing), never inside a chunk.
+     * any chunk boundary or at the upload's end (a repeated chunk changes nothing), never inside a chunk.
      */
     public static void checkStart(long offset, ChunkGrid grid) {
-        if (offset > grid.size() || offset % grid.chunkSize() != 0) {
+        if (offset != grid.size() && (offset > grid.size() || offset % grid.chunkSize() != 0)) {
             throw new ApiException(ProblemCode.OFFSET_MISMATCH, "Upload-Offset " + offset + " is not where the "
                     + "upload can go on; ask with HEAD").with("chunkSize", grid.chunkSize());
         }
