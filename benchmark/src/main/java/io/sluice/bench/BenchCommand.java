@@ -2,6 +2,8 @@ package io.sluice.bench;
 
 import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
+import io.sluice.client.SluiceApi;
+import io.sluice.client.SluiceHttp;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.runtime.s3.S3Clients;
@@ -10,8 +12,6 @@ import io.sluice.stack.bootstrap.BucketBootstrap;
 import io.sluice.stack.command.UpCommand;
 import io.sluice.stack.readiness.ProbeResult;
 import java.io.PrintStream;
-import io.sluice.client.SluiceApi;
-import io.sluice.client.SluiceHttp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

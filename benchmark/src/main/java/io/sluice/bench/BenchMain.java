@@ -9,9 +9,9 @@ import io.sluice.stack.component.StackContext;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code ./sluice bench}: the script hands it here. Exit codes: 0 done, 1 failed (a figure could not

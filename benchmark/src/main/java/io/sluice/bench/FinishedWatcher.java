@@ -1,21 +1,21 @@
 package io.sluice.bench;
 
-import io.sluice.runtime.config.SluiceConfig;
-import io.sluice.runtime.kafka.KafkaClients;
-import io.sluice.schemas.topics.Topics;
 import io.sluice.events.AssetStored;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.ChunkStored;
 import io.sluice.events.UploadDecision;
 import io.sluice.events.UploadVerified;
 import io.sluice.runtime.config.Setting;
+import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.runtime.kafka.KafkaClients;
 import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.registry.SchemaRegistryClient;
+import io.sluice.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;

@@ -9,13 +9,13 @@ import io.sluice.schemas.registry.SchemaRegistry;
 import io.sluice.schemas.registry.SchemaRegistryClient;
 import io.sluice.schemas.topics.ServiceSchemaRegistry;
 import io.sluice.schemas.topics.Topics;
+import io.sluice.session.domain.hash.Sha256Midstates;
 import io.sluice.session.topology.SessionProcessorSettings;
 import io.sluice.session.topology.SessionProcessorTopology;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.sluice.session.domain.hash.Sha256Midstates;
 
 /** The session processor: its Streams app, ready while RUNNING. */
 public final class SessionProcessorService implements Service {

@@ -3,8 +3,8 @@ package io.sluice.cli;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code sluice upload | download | ls | status}: the command-line client of a Sluice API. Exit

@@ -1,7 +1,7 @@
 package io.sluice.ingest.dashboard;
 
-import io.sluice.ingest.http.StaticFiles;
 import io.sluice.ingest.http.StaticFiles.StaticFile;
+import io.sluice.ingest.http.StaticFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.sluice.ingest.openapi;
 
-import io.sluice.ingest.http.StaticFiles;
 import io.sluice.ingest.http.StaticFiles.StaticFile;
+import io.sluice.ingest.http.StaticFiles;
 import java.util.Map;
 
 /**
