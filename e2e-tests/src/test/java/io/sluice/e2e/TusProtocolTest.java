@@ -73,6 +73,22 @@ class TusProtocolTest {
     }
 
     @Test
+    void shouldLetABrowserOnAnotherOriginUseTheRestOfTheApiToo() {
+        ApiAnswer preflight = client.withoutToken().call("OPTIONS", "v1/uploads/up_" + "0".repeat(32) + "/chunks/0",
+                Map.of("Origin", ORIGIN, "Access-Control-Request-Method", "PUT",
+                        "Access-Control-Request-Headers", "authorization,content-digest"), null);
+        assertThat(preflight.status()).as("answered without a token").isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Methods")).contains("PUT", "GET", "DELETE");
+        assertThat(preflight.header("Access-Control-Allow-Headers")).contains("Authorization", "Content-Digest", "Range");
+
+        ApiAnswer list = client.call("GET", "v1/assets?limit=1", Map.of("Origin", ORIGIN), null);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(list.header("Access-Control-Expose-Headers")).contains("ETag", "Content-Range", "Retry-After");
+        assertThat(list.header("Access-Control-Allow-Credentials")).as("never: the token is a header, not a cookie").isNull();
+    }
+
+    @Test
     void shouldRefuseARequestWithoutTusResumable() {
         ApiAnswer answer = client.call("POST", "v1/tus/", Map.of("Upload-Length", "10"), null);
 

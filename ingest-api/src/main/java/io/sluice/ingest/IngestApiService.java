@@ -3,10 +3,10 @@ package io.sluice.ingest;
 import io.minio.MinioClient;
 import io.sluice.ingest.dashboard.DashboardPage;
 import io.sluice.ingest.http.ApiRouter;
+import io.sluice.ingest.http.Cors;
 import io.sluice.ingest.http.Route;
 import io.sluice.ingest.kafka.RequestPublisher;
 import io.sluice.ingest.openapi.OpenApiDocument;
-import io.sluice.ingest.tus.Cors;
 import io.sluice.ingest.tus.TusRouter;
 import io.sluice.ingest.tus.TusRoutes;
 import io.sluice.ingest.tus.TusSettings;
@@ -100,11 +100,12 @@ public final class IngestApiService implements Service {
             RequestPublisher publisher = push(resources, RequestPublisher.create(config, registry));
             ChunkMemoryBudget budget = ChunkMemoryBudget.forHeap(settings.limits().chunkSizeMax(), CHUNK_BUDGET_WAIT);
             TusSettings tus = TusSettings.from(config, settings.limits());
+            List<String> origins = Cors.origins(config);
             ApiRoutes.Mounted routes = ApiRoutes.of(settings, tus, publisher, statuses, chunks, index, dashboards, minio,
                     budget, Clock.systemUTC(), metrics.registry());
-            endpoints.route("/v1/", new ApiRouter(callers, routes.api(), metrics.registry()));
-            endpoints.route(TusRoutes.PREFIX, new TusRouter(new Cors(tus.corsOrigins()),
-                    new ApiRouter(callers, routes.tus(), metrics.registry()), settings.limits().maxUploadSize()));
+            endpoints.route("/v1/", new Cors(origins, new ApiRouter(callers, routes.api(), metrics.registry())));
+            endpoints.route(TusRoutes.PREFIX, new Cors(origins, new TusRouter(
+                    new ApiRouter(callers, routes.tus(), metrics.registry()), settings.limits().maxUploadSize())));
             endpoints.route(DashboardPage.PATH, DashboardPage.load());
             endpoints.route(OpenApiDocument.PATH, OpenApiDocument.load());
             publisher.bindMetrics(metrics.registry());

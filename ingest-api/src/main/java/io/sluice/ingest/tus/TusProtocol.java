@@ -38,14 +38,6 @@ public final class TusProtocol {
     /** The only body type a PATCH (or a creation with upload) may have. */
     public static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
 
-    /** The request headers a browser must be allowed to send, and the response headers it may read. */
-    public static final List<String> REQUEST_HEADERS = List.of("Authorization", "Content-Type", TUS_RESUMABLE,
-            UPLOAD_LENGTH, UPLOAD_DEFER_LENGTH, UPLOAD_METADATA, UPLOAD_OFFSET, UPLOAD_CHECKSUM, UPLOAD_CONCAT,
-            "X-Requested-With", "X-HTTP-Method-Override");
-    public static final List<String> RESPONSE_HEADERS = List.of("Location", TUS_RESUMABLE, TUS_VERSION, TUS_EXTENSION,
-            TUS_MAX_SIZE, TUS_CHECKSUM_ALGORITHM, UPLOAD_OFFSET, UPLOAD_LENGTH, UPLOAD_METADATA, UPLOAD_EXPIRES,
-            UPLOAD_CONCAT, SLUICE_ASSET, SLUICE_CHUNK_SIZE, "Retry-After");
-
     /** Where an upload is, as a tus client addresses it. */
     public static String location(String uploadId) {
         return TusRoutes.PREFIX + uploadId;

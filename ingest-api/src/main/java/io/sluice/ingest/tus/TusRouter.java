@@ -10,9 +10,9 @@ import io.sluice.ingest.http.Responses;
 import java.io.IOException;
 
 /**
- * The tus 1.0 endpoint at {@code /v1/tus/}. Every answer carries {@code Tus-Resumable} and the CORS
- * headers. {@code OPTIONS} is answered here, without a token: a browser's preflight never carries one,
- * and tus discovery ("the Server MUST … include the Tus-Version header", {@code Tus-Extension},
+ * The tus 1.0 endpoint at {@code /v1/tus/} (behind {@link io.sluice.ingest.http.Cors}, which answers
+ * browsers' preflights). Every answer carries {@code Tus-Resumable}. {@code OPTIONS} is answered here,
+ * without a token: tus discovery ("the Server MUST … include the Tus-Version header", {@code Tus-Extension},
  * {@code Tus-Max-Size}, {@code Tus-Checksum-Algorithm}) tells nothing about any tenant. Every other
  * request must say {@code Tus-Resumable: 1.0.0} ("the Server MUST … respond with 412 Precondition
  * Failed" otherwise) and then goes through the API's router — a tenant's token, the same problem
@@ -20,12 +20,10 @@ import java.io.IOException;
  */
 public final class TusRouter implements HttpHandler {
 
-    private final Cors cors;
     private final ApiRouter routes;
     private final long maxSize;
 
-    public TusRouter(Cors cors, ApiRouter routes, long maxSize) {
-        this.cors = cors;
+    public TusRouter(ApiRouter routes, long maxSize) {
         this.routes = routes;
         this.maxSize = maxSize;
     }
@@ -34,10 +32,8 @@ public final class TusRouter implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         Headers response = exchange.getResponseHeaders();
         response.set(TusProtocol.TUS_RESUMABLE, TusProtocol.VERSION);
-        cors.onAnswer(exchange);
         if ("OPTIONS".equals(exchange.getRequestMethod())) {
             try (exchange) {
-                if (Cors.isPreflight(exchange)) cors.onPreflight(exchange);
                 response.set(TusProtocol.TUS_VERSION, TusProtocol.VERSION);
                 response.set(TusProtocol.TUS_EXTENSION, String.join(",", TusProtocol.EXTENSIONS));
                 response.set(TusProtocol.TUS_MAX_SIZE, Long.toString(maxSize));

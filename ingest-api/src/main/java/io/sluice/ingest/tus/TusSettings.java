@@ -3,8 +3,6 @@ package io.sluice.ingest.tus;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.upload.UploadLimits;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * What the tus endpoint reads from the configuration.
@@ -12,20 +10,13 @@ import java.util.List;
  * @param chunkSize the chunk size of an upload created through tus (larger when the upload would
  *     otherwise have too many chunks): a PATCH makes progress in whole chunks, so a client's PATCHes
  *     must be at least this long unless they end the upload; within the chunk size bounds
- * @param corsOrigins the origins whose pages may call the endpoint, or {@code *} for any
  */
-public record TusSettings(int chunkSize, List<String> corsOrigins) {
-
-    public TusSettings {
-        corsOrigins = List.copyOf(corsOrigins);
-    }
+public record TusSettings(int chunkSize) {
 
     public static TusSettings from(SluiceConfig config, UploadLimits limits) {
         // kept within the chunk size bounds, which a deployment may have narrowed below the default
         int chunkSize = Math.clamp(config.getInt(Setting.TUS_CHUNK_SIZE), limits.chunkSizeMin(), limits.chunkSizeMax());
-        List<String> origins = Arrays.stream(config.get(Setting.CORS_ORIGINS).split(","))
-                .map(String::trim).filter(origin -> !origin.isEmpty()).toList();
-        return new TusSettings(chunkSize, origins);
+        return new TusSettings(chunkSize);
     }
 
     /** The chunk size of a tus upload of {@code size} bytes: the configured one, or what keeps the count within bounds. */

@@ -42,8 +42,8 @@ public enum Setting {
     TUS_CHUNK_SIZE("1048576", "Chunk size of an upload made through tus, in bytes (1 MiB, within the chunk size "
             + "bounds; larger when the upload needs it to stay within SLUICE_MAX_CHUNK_COUNT). A tus PATCH makes progress "
             + "in whole chunks."),
-    CORS_ORIGINS("*", "Origins whose pages may call the tus endpoint (comma-separated), or * for any: its calls carry "
-            + "a bearer token, never a cookie."),
+    CORS_ORIGINS("*", "Origins whose pages may call the API, tus included (comma-separated), or * for any: its calls "
+            + "carry a bearer token, never a cookie."),
     PARKED_BYTES_MAX("268435456",
             "Bytes of chunks ahead of the hash frontier parked per upload before too_far_ahead (256 MiB)."),
     OPERATOR_TOKENS("", "Operator bearer tokens, hashed like the tenant tokens: comma-separated "
