@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** Every figure of one run, with what is needed to read it. */
+/**
+ * Every figure of one run, with what is needed to read it. {@code cpuSecondsPerGibibyte}: per scenario
+ * side ({@code single_1stream.sluice}, {@code single_1stream.direct}, …), CPU seconds per GiB of file
+ * bytes, per process and in total.
+ */
 record BenchReport(
         BenchPlan plan,
         MachineInfo machine,
@@ -16,7 +20,8 @@ record BenchReport(
         SmallUploadsScenario.Figures small,
         double directSmallPutsPerSecond,
         Memory memory,
-        Retries retries) {
+        Retries retries,
+        Map<String, Map<String, Double>> cpuSecondsPerGibibyte) {
 
     /** A Sluice figure and its direct-PUT counterpart. */
     record Pair(Throughput sluice, Throughput direct) {

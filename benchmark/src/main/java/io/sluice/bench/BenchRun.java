@@ -28,6 +28,9 @@ final class BenchRun {
     private final DirectBaseline direct;
     private final DirectObjectWriter writer;
     private final ResourceSampler sampler;
+    private final CpuClock cpu;
+    /** CPU seconds per GiB, per process, of each scenario's two sides, in the order they ran. */
+    private final Map<String, Map<String, Double>> cpuPerGibibyte = new LinkedHashMap<>();
     private final PrintStream out;
 
     BenchRun(BenchPlan plan, BenchTarget target, SluiceUploader uploader, DirectBaseline direct,
@@ -38,6 +41,7 @@ final class BenchRun {
         this.direct = direct;
         this.writer = writer;
         this.sampler = sampler;
+        this.cpu = new CpuClock(target.allProcesses());
         this.out = out;
     }
 
@@ -54,9 +58,12 @@ final class BenchRun {
 
         List<GeneratedFile> smallFiles = files("small", plan.smallUploads(), plan.smallSize(), SMALL_SEED);
         String smallLabel = smallFiles.size() + " x " + ReportTable.size(plan.smallSize());
-        double smallDirect = SmallUploadsScenario.direct(direct, smallFiles, plan.smallConcurrency());
+        long smallBytes = smallFiles.stream().mapToLong(GeneratedFile::size).sum();
+        double smallDirect = costed("small_uploads.direct", smallBytes,
+                () -> SmallUploadsScenario.direct(direct, smallFiles, plan.smallConcurrency()));
         out.printf("  %-46s %8.1f PUTs/s%n", smallLabel + ", direct PUT", smallDirect);
-        SmallUploadsScenario.Figures small = SmallUploadsScenario.sluice(uploader, smallFiles, plan.smallConcurrency());
+        SmallUploadsScenario.Figures small = costed("small_uploads.sluice", smallBytes,
+                () -> SmallUploadsScenario.sluice(uploader, smallFiles, plan.smallConcurrency()));
         out.printf("  %-46s %8.1f uploads/s, finish → UploadFinished p99 %.0f ms%n", smallLabel + ", Sluice",
                 small.uploadsPerSecond(), small.finishToFinished().p99());
         if (small.stages() != null) {
@@ -73,7 +80,20 @@ final class BenchRun {
         }
 
         return new BenchReport(plan, MachineInfo.current(), date, Duration.ofNanos(System.nanoTime() - started),
-                oneStream, fewStreams, parallel, small, smallDirect, memory, since(retriesBefore));
+                oneStream, fewStreams, parallel, small, smallDirect, memory, since(retriesBefore), cpuPerGibibyte);
+    }
+
+    /** A step of a scenario whose CPU time per GiB, per process, is recorded under {@code key}. */
+    private <T> T costed(String key, long bytes, Step<T> step) throws Exception {
+        Map<String, Double> before = cpu.read();
+        T result = step.run();
+        cpuPerGibibyte.put(key, CpuClock.perGibibyte(before, cpu.read(), bytes));
+        return result;
+    }
+
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws Exception;
     }
 
     private BenchReport.Retries retries() {
@@ -106,10 +126,12 @@ final class BenchRun {
     /** Scenario 1 at one stream count; the services' memory is sampled during the Sluice upload. */
     private BenchReport.Pair singleFile(GeneratedFile single, int streams) throws Exception {
         String label = "one " + ReportTable.size(single.size()) + ", " + streams + (streams == 1 ? " stream" : " streams");
-        Throughput directThroughput = SingleFileScenario.direct(direct, single, plan.directPartSize(), streams);
+        String key = streams == 1 ? "single_1stream" : "single_" + streams + "streams";
+        Throughput directThroughput = costed(key + ".direct", single.size(),
+                () -> SingleFileScenario.direct(direct, single, plan.directPartSize(), streams));
         progress(label + ", direct PUT", directThroughput);
-        SluiceUploader.Timing timing = sampler.during(
-                () -> SingleFileScenario.sluice(uploader, single, plan.chunkSize(), streams));
+        SluiceUploader.Timing timing = costed(key + ".sluice", single.size(), () -> sampler.during(
+                () -> SingleFileScenario.sluice(uploader, single, plan.chunkSize(), streams)));
         Throughput sluice = new Throughput(single.size(), timing.nanos());
         progress(label + ", Sluice", sluice);
         // Where the time went: sending the chunks, then the finish (the pipeline catching up,
@@ -122,9 +144,11 @@ final class BenchRun {
     private BenchReport.Pair parallelFiles() throws Exception {
         List<GeneratedFile> files = files("parallel", plan.parallelUploads(), plan.parallelSize(), PARALLEL_SEED);
         String label = files.size() + " x " + ReportTable.size(plan.parallelSize()) + " at once";
-        Throughput directThroughput = ParallelFilesScenario.direct(direct, files);
+        long bytes = files.stream().mapToLong(GeneratedFile::size).sum();
+        Throughput directThroughput = costed("parallel.direct", bytes, () -> ParallelFilesScenario.direct(direct, files));
         progress(label + ", direct PUT", directThroughput);
-        Throughput sluice = ParallelFilesScenario.sluice(uploader, files, plan.chunkSize());
+        Throughput sluice = costed("parallel.sluice", bytes,
+                () -> ParallelFilesScenario.sluice(uploader, files, plan.chunkSize()));
         progress(label + ", Sluice", sluice);
         return new BenchReport.Pair(sluice, directThroughput);
     }

@@ -68,6 +68,11 @@ final class ReportJson {
         putMebibytes(root.putObject("heap_max_mb"), report.memory().heapMax());
         putMebibytes(root.putObject("rss_peak_mb"), report.memory().residentPeak());
         putMebibytes(root.putObject("infrastructure_rss_peak_mb"), report.memory().infrastructureResidentPeak());
+        ObjectNode cpu = root.putObject("cpu_seconds_per_gib");
+        report.cpuSecondsPerGibibyte().forEach((side, costs) -> {
+            ObjectNode node = cpu.putObject(side);
+            costs.forEach((process, seconds) -> node.put(process, Math.round(seconds * 100) / 100.0));
+        });
         root.put("chunk_retries", report.retries().chunks());
         root.put("connection_retries", report.retries().connections());
         root.put("direct_put_retries", report.retries().direct());

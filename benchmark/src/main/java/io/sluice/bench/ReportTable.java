@@ -1,6 +1,8 @@
 package io.sluice.bench;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,6 +52,27 @@ final class ReportTable {
         }
         for (String process : memory.infrastructureResidentPeak().keySet()) {
             out.printf("| %s | | | %s |%n", process, mebibytes(memory.infrastructureResidentPeak(), process));
+        }
+        cpu(out, report.cpuSecondsPerGibibyte());
+    }
+
+    /** CPU seconds per GiB of file bytes: a row per process, a column per scenario side. */
+    private static void cpu(PrintStream out, Map<String, Map<String, Double>> costs) {
+        if (costs.isEmpty() || costs.values().stream().allMatch(Map::isEmpty)) return;
+        List<String> processes = new ArrayList<>();
+        costs.values().forEach(cost -> cost.keySet().forEach(process -> {
+            if (!processes.contains(process)) processes.add(process);
+        }));
+        out.printf("%nCPU seconds per GiB of file bytes (user + system, from /proc), per process:%n%n");
+        out.println("| process | " + String.join(" | ", costs.keySet()) + " |");
+        out.println("|---|" + "---:|".repeat(costs.size()));
+        for (String process : processes) {
+            StringBuilder row = new StringBuilder("| " + process + " |");
+            for (Map<String, Double> cost : costs.values()) {
+                Double seconds = cost.get(process);
+                row.append(seconds == null ? " |" : String.format(" %.1f |", seconds));
+            }
+            out.println(row);
         }
     }
 

@@ -38,6 +38,17 @@ class ReportJsonTest {
         assertThat(json.path("small_uploads_per_s").asDouble()).isEqualTo(100.0);
         assertThat(json.path("heap_peak_mb").path("ingest-api").asDouble()).isEqualTo(128.0);
         assertThat(json.path("finish_latency_ms").path("p99").asDouble()).isEqualTo(3.0);
+        assertThat(json.path("cpu_seconds_per_gib").path("single_1stream.sluice").path("ingest-api").asDouble())
+                .isEqualTo(4.5);
+    }
+
+    @Test
+    void shouldCountTheCpuEachProcessSpentPerGibibyteMoved() {
+        Map<String, Double> cost = CpuClock.perGibibyte(Map.of("a", 1.0, "b", 2.0), Map.of("a", 3.0, "b", 2.5, "c", 9.0),
+                2L << 30);
+
+        assertThat(cost).containsEntry("a", 1.0).containsEntry("b", 0.25).containsEntry("total", 1.25)
+                .doesNotContainKey("c");
     }
 
     @Test
@@ -48,7 +59,8 @@ class ReportJsonTest {
 
         String table = bytes.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("| one 1 GiB upload, 4 chunk streams (MB/s) | 50.0 | 200.0 | 0.25 |")
-                .contains("| ingest-api | 128 | 256 | 300 |");
+                .contains("| ingest-api | 128 | 256 | 300 |")
+                .contains("| process | single_1stream.sluice |").contains("| ingest-api | 4.5 |");
     }
 
     private static BenchReport report() {
@@ -62,6 +74,7 @@ class ReportJsonTest {
         BenchReport.Memory memory = new BenchReport.Memory(Map.of("ingest-api", 128 * mib),
                 Map.of("ingest-api", 256 * mib), Map.of("ingest-api", 300 * mib), Map.of("kafka", 400 * mib));
         return new BenchReport(BenchPlan.full(), new MachineInfo(2, 4096, "cpu", "jdk", "os"), Instant.EPOCH,
-                Duration.ofSeconds(60), pair, pair, pair, small, 500, memory, new BenchReport.Retries(0, 0, 0));
+                Duration.ofSeconds(60), pair, pair, pair, small, 500, memory, new BenchReport.Retries(0, 0, 0),
+                Map.of("single_1stream.sluice", Map.of("ingest-api", 4.5, "total", 4.5)));
     }
 }
