@@ -104,7 +104,7 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
         boolean written;
         long started = System.nanoTime();
         try {
-            written = writer.putIfAbsent(bucket, key, bytes);
+            written = writer.putIfAbsent(bucket, key, bytes, sha256.get());
         } catch (Exception e) { // the store is unreachable or failed: the loop backs off and retries
             throw new CompletionException(e);
         }

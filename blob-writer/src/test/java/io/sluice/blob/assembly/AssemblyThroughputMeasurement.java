@@ -102,7 +102,7 @@ class AssemblyThroughputMeasurement {
             whole.update(bytes);
             String key = ObjectKeys.chunk(uploadId, index, sha);
             long started = System.nanoTime();
-            writer.putIfAbsent(BUCKET, key, bytes);
+            writer.putIfAbsent(BUCKET, key, bytes, sha);
             nanos += System.nanoTime() - started;
             chunks.add(new ChunkRef(index, chunkBytes, sha, key));
         }
