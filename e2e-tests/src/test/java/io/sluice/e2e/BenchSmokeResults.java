@@ -44,6 +44,16 @@ final class BenchSmokeResults {
                         .as("%s.%s", key, service.moduleName()).isPositive();
             }
         }
+        // issue 16: the CPU every process spent per GiB, per scenario side (Linux: from /proc)
+        for (String side : List.of("single_1stream.sluice", "single_4streams.sluice", "parallel.sluice",
+                "small_uploads.sluice")) {
+            JsonNode cost = results.path("cpu_seconds_per_gib").path(side);
+            assertThat(cost.path("total").asDouble()).as("cpu_seconds_per_gib.%s.total", side).isPositive();
+            for (ServiceId service : ServiceId.values()) {
+                assertThat(cost.has(service.moduleName())).as("cpu_seconds_per_gib.%s.%s", side, service.moduleName())
+                        .isTrue();
+            }
+        }
         JsonNode machine = results.path("machine");
         assertThat(machine.path("cores").asInt()).isPositive();
         assertThat(machine.path("memory_mb").asLong()).isPositive();
