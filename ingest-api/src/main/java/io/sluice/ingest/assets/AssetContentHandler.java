@@ -4,13 +4,11 @@ import com.sun.net.httpserver.Headers;
 import io.sluice.events.AssetIndexEntry;
 import io.sluice.ingest.http.ApiException;
 import io.sluice.ingest.http.ApiRequest;
+import io.sluice.ingest.http.HttpDate;
 import io.sluice.ingest.http.ProblemCode;
 import io.sluice.ingest.http.RouteHandler;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * {@code GET /v1/assets/{assetId}/content}: the asset's exact bytes, streamed from the bucket, with
@@ -27,10 +25,6 @@ import java.util.Locale;
  */
 public final class AssetContentHandler implements RouteHandler {
 
-    /** RFC 9110's IMF-fixdate (a two-digit day, unlike {@code RFC_1123_DATE_TIME}). */
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
-
     private final AssetLookup assets;
     private final AssetObjects objects;
 
@@ -44,7 +38,7 @@ public final class AssetContentHandler implements RouteHandler {
         AssetIndexEntry entry = assets.require(request.tenant(), request.pathVariable("assetId"));
         long size = entry.getSize();
         String etag = "\"" + entry.getSha256() + "\"";
-        String lastModified = HTTP_DATE.format(entry.getCreatedAt().atOffset(ZoneOffset.UTC));
+        String lastModified = HttpDate.of(entry.getCreatedAt());
         Headers headers = request.exchange().getResponseHeaders();
         headers.set("ETag", etag);
         headers.set("Last-Modified", lastModified);

@@ -13,7 +13,7 @@ import java.io.InputStream;
  * short rest is read and discarded (the connection stays usable); a longer one is left unread and
  * the answer says {@code Connection: close}, so the client opens a new connection for its next call.
  */
-final class UnreadBody {
+public final class UnreadBody {
 
     /** As much as the JDK server itself would discard (its default {@code sun.net.httpserver.drainAmount}). */
     static final int DISCARD_LIMIT = 64 * 1024;
@@ -21,7 +21,7 @@ final class UnreadBody {
     private UnreadBody() {}
 
     /** Discards a short rest of the body, or marks the response as the connection's last. Call before answering. */
-    static void discardOrClose(HttpExchange exchange) {
+    public static void discardOrClose(HttpExchange exchange) {
         boolean ended = declaredLength(exchange) <= DISCARD_LIMIT && discard(exchange.getRequestBody(), DISCARD_LIMIT);
         if (!ended) exchange.getResponseHeaders().set("Connection", "close");
     }

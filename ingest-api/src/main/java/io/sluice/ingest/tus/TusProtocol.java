@@ -1,10 +1,6 @@
 package io.sluice.ingest.tus;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The names and values of tus 1.0 (tus.io/protocols/resumable-upload) as Sluice speaks it: the
@@ -41,15 +37,6 @@ public final class TusProtocol {
     /** Where an upload is, as a tus client addresses it. */
     public static String location(String uploadId) {
         return TusRoutes.PREFIX + uploadId;
-    }
-
-    /** RFC 9110's IMF-fixdate: the day always has two digits (Java's RFC_1123 formatter writes one). */
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
-
-    /** {@code Upload-Expires}: an HTTP date. */
-    public static String httpDate(Instant instant) {
-        return HTTP_DATE.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     private TusProtocol() {}

@@ -7,6 +7,7 @@ import io.sluice.ingest.http.ApiException;
 import io.sluice.ingest.http.ApiRouter;
 import io.sluice.ingest.http.ProblemCode;
 import io.sluice.ingest.http.Responses;
+import io.sluice.ingest.http.UnreadBody;
 import java.io.IOException;
 
 /**
@@ -45,7 +46,7 @@ public final class TusRouter implements HttpHandler {
         if (!TusProtocol.VERSION.equals(exchange.getRequestHeaders().getFirst(TusProtocol.TUS_RESUMABLE))) {
             try (exchange) {
                 response.set(TusProtocol.TUS_VERSION, TusProtocol.VERSION);
-                response.set("Connection", "close"); // the body, if any, is not read
+                UnreadBody.discardOrClose(exchange);
                 Responses.problem(exchange, new ApiException(ProblemCode.UNSUPPORTED_TUS_VERSION,
                         "send Tus-Resumable: " + TusProtocol.VERSION));
             }

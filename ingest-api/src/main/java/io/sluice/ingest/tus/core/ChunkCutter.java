@@ -57,22 +57,10 @@ public final class ChunkCutter {
         InFlight previous = InFlight.NONE;
         try {
             while (index < grid.chunkCount()) {
-                int length = grid.expectedLength(index);
-                ChunkMemoryBudget.Reservation reservation = budget.reserve(length);
-                byte[] bytes = new byte[length];
-                int got;
-                try {
-                    got = in.readNBytes(bytes, 0, length);
-                } catch (IOException e) {
-                    reservation.close();
-                    throw e;
-                }
-                read += got;
-                if (got < length) {
-                    reservation.close();
-                    break;
-                }
-                InFlight sent = InFlight.send(sink, index, bytes, reservation);
+                Piece piece = read(in, grid.expectedLength(index));
+                read += piece.got();
+                if (!piece.whole()) break;
+                InFlight sent = InFlight.send(sink, index, piece.bytes(), piece.reservation());
                 previous.settle();
                 previous = sent;
                 index++;
@@ -100,23 +88,11 @@ public final class ChunkCutter {
         long read = 0;
         try {
             while (index < grid.chunkCount()) {
-                int length = grid.expectedLength(index);
-                ChunkMemoryBudget.Reservation reservation = budget.reserve(length);
-                byte[] bytes = new byte[length];
-                int got;
-                try {
-                    got = bounded.readNBytes(bytes, 0, length);
-                } catch (IOException | RuntimeException e) {
-                    reservation.close();
-                    throw e;
-                }
-                digest.update(bytes, 0, got);
-                read += got;
-                if (got < length) {
-                    reservation.close();
-                    break;
-                }
-                held.add(new Held(index, bytes, reservation));
+                Piece piece = read(bounded, grid.expectedLength(index));
+                digest.update(piece.bytes(), 0, piece.got());
+                read += piece.got();
+                if (!piece.whole()) break;
+                held.add(new Held(index, piece.bytes(), piece.reservation()));
                 index++;
             }
             if (index == grid.chunkCount()) refuseMore(in);
@@ -135,6 +111,29 @@ public final class ChunkCutter {
             return new Cut(held.size(), read);
         } finally {
             held.forEach(chunk -> chunk.reservation().close());
+        }
+    }
+
+    /**
+     * One chunk's worth of the stream, read into an array counted in the memory budget: whole, or
+     * shorter when the stream ended first (its memory then given back at once).
+     */
+    private record Piece(byte[] bytes, int got, ChunkMemoryBudget.Reservation reservation) {
+        boolean whole() {
+            return got == bytes.length;
+        }
+    }
+
+    private Piece read(InputStream in, int length) throws IOException, InterruptedException {
+        ChunkMemoryBudget.Reservation reservation = budget.reserve(length);
+        byte[] bytes = new byte[length];
+        try {
+            int got = in.readNBytes(bytes, 0, length);
+            if (got < length) reservation.close();
+            return new Piece(bytes, got, reservation);
+        } catch (IOException | RuntimeException e) { // a broken stream, or one past what may be held
+            reservation.close();
+            throw e;
         }
     }
 

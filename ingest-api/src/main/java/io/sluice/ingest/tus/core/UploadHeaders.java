@@ -2,6 +2,7 @@ package io.sluice.ingest.tus.core;
 
 import io.sluice.events.UploadState;
 import io.sluice.events.UploadStatus;
+import io.sluice.ingest.http.HttpDate;
 import io.sluice.ingest.tus.TusProtocol;
 import io.sluice.ingest.tus.concatenation.UploadConcat;
 import io.sluice.ingest.tus.creation.TusMetadata;
@@ -30,7 +31,7 @@ public final class UploadHeaders {
 
     /** tus expiration: when an unfinished upload will be gone if nothing more arrives. */
     public static Map<String, String> expires(Instant expiresAt) {
-        return Map.of(TusProtocol.UPLOAD_EXPIRES, TusProtocol.httpDate(expiresAt));
+        return Map.of(TusProtocol.UPLOAD_EXPIRES, HttpDate.of(expiresAt));
     }
 
     public static Map<String, String> asset(String assetId) {
