@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The scenarios of one run, in order, each direct-PUT figure taken right before its Sluice
@@ -138,6 +139,13 @@ final class BenchRun {
         // assembly, the index entry) until its answer.
         out.printf("  %-46s %8s chunks sent in %.1f s, finish answered %.1f s later%n", "", "",
                 (timing.finishSent() - timing.started()) / 1e9, (timing.finished() - timing.finishSent()) / 1e9);
+        OptionalLong verified = uploader.milestone(FinishedWatcher.Milestone.VERIFIED, timing.uploadId());
+        OptionalLong stored = uploader.milestone(FinishedWatcher.Milestone.ASSET_STORED, timing.uploadId());
+        if (verified.isPresent() && stored.isPresent()) {
+            out.printf("  %-46s %8s finish → verified %.1f s, → asset stored %.1f s, → UploadFinished %.1f s%n", "", "",
+                    (verified.getAsLong() - timing.finishSent()) / 1e9, (stored.getAsLong() - verified.getAsLong()) / 1e9,
+                    (timing.finished() - stored.getAsLong()) / 1e9);
+        }
         return new BenchReport.Pair(sluice, directThroughput);
     }
 

@@ -43,8 +43,8 @@ public final class HttpEndpoints implements AutoCloseable {
                 Readiness now = readiness.get();
                 respond(exchange, now.isReady() ? 200 : 503, "text/plain", now.detail() + "\n");
             });
-            server.createContext("/metrics", exchange ->
-                    respond(exchange, 200, "text/plain; version=0.0.4", metrics.scrape()));
+            server.createContext("/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4",
+                    metrics.scrape(MetricNames.requested(exchange.getRequestURI().getRawQuery()))));
             return endpoints;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot bind HTTP server on " + host + ":" + port, e);

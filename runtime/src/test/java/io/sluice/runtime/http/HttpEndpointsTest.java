@@ -56,6 +56,26 @@ class HttpEndpointsTest {
     }
 
     @Test
+    void shouldServeOnlyTheMetricsARequestNames() throws Exception {
+        HttpResponse<String> one = get("/metrics?name%5B%5D=sluice_widgets");
+        HttpResponse<String> two = get("/metrics?name%5B%5D=sluice_widgets&name%5b%5d=sluice_jvm_heap_used_bytes");
+
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.body()).contains("sluice_widgets{component=\"test-component\"} 3.0")
+                .doesNotContain("sluice_jvm_heap_used_bytes", "process_cpu_seconds_total");
+        assertThat(two.body()).contains("sluice_widgets{", "sluice_jvm_heap_used_bytes{")
+                .doesNotContain("process_cpu_seconds_total");
+    }
+
+    @Test
+    void shouldServeEveryMetricForAQueryNamingNone() throws Exception {
+        HttpResponse<String> foreign = get("/metrics?other=1&name%5B%5D=");
+
+        assertThat(foreign.statusCode()).isEqualTo(200);
+        assertThat(foreign.body()).contains("sluice_widgets{", "process_cpu_seconds_total");
+    }
+
+    @Test
     void shouldAnswerAPathNoRouteClaimsWithANotFoundProblem() throws Exception {
         HttpResponse<String> missing = get("/v1/assets?tenant=dev");
 
