@@ -34,12 +34,15 @@ import org.slf4j.LoggerFactory;
  * An at-least-once consumer whose partitions are worked on in parallel, each in order.
  *
  * <p>One thread owns the consumer and never waits for work. What a poll returns is queued per
- * partition; a partition with queued records and no batch under way gets one ({@link PartitionBatch}
- * on a virtual thread) with everything queued. When a batch is done, its offsets are committed —
- * only for work that is acknowledged — and the partition's next batch starts. A failed record is not
- * committed: its partition drops what it queued after it, seeks back to it, and is paused for a
- * bounded exponential backoff, then reads it again; nothing is lost and nothing is skipped. The
- * thread keeps polling throughout, so the group sees it alive however long an S3 call takes.
+ * partition and started in offset order as soon as it arrives ({@link PartitionStarter} on a virtual
+ * thread; processors run the work itself asynchronously), so a record never waits for the records
+ * before it to finish — only to start. Each partition's started records are tracked until done
+ * ({@link InFlightRecords}); offsets are committed — only past work that is acknowledged, with no gap
+ * — at most every {@link #COMMIT_INTERVAL}. A failed record is not committed: its partition drops what
+ * it holds after it, seeks back to it, and is paused for a bounded exponential backoff, then reads it
+ * again; nothing is lost and nothing is skipped (work must be idempotent: what was under way after the
+ * failed record is done again). The thread keeps polling throughout, so the group sees it alive
+ * however long an S3 call takes.
  *
  * <p>Memory is bounded by pausing every partition while the record bytes queued and under way reach
  * {@link LoopSettings#maxInFlightBytes()}. Partitions are not paused one by one while busy: a
@@ -50,7 +53,13 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionedConsumerLoop.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
-    /** How long closing waits for batches under way before leaving them to the next owner. */
+    /**
+     * How often finished work is committed. Committing only decides what a restart does again (every
+     * record's effect is already acknowledged), so it need not follow each record: one commit round trip
+     * per record would cost more than the small records' work.
+     */
+    static final Duration COMMIT_INTERVAL = Duration.ofMillis(200);
+    /** How long closing waits for work under way before leaving it to the next owner. */
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final LoopSettings settings;
@@ -64,27 +73,41 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
 
     // touched by the loop thread only (the rebalance listener runs inside poll, on that thread)
     private final Map<TopicPartition, PartitionWork> partitions = new HashMap<>();
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private long lastCommitNanos = System.nanoTime();
     private long bytesHeld;
 
+    /** Set while every partition is paused for memory: then each record done wakes the loop to resume. */
+    private volatile boolean full;
     private volatile boolean running = true;
     private volatile boolean joined;
     private volatile int assignedPartitions;
     private volatile Throwable fatal;
 
-    /** A partition's records waiting, its batch under way, and its backoff after a failure. */
+    /** A partition's records waiting, being started and under way, and its backoff after a failure. */
     private final class PartitionWork {
         final ArrayDeque<ConsumerRecord<byte[], Decoded<V>>> queued = new ArrayDeque<>();
         long queuedBytes;
-        Future<BatchOutcome> batch;
-        long batchBytes;
-        long batchFirstOffset;
-        /** Consecutive failures: the backoff's exponent; a batch that succeeds ends the streak. */
+        Future<PartitionStarter.Started> starting;
+        long startingBytes;
+        long startingFirstOffset;
+        final InFlightRecords inFlight = new InFlightRecords();
+        /** A record whose start failed, read again once everything started before it is done. */
+        long startFailedOffset = -1;
+        Exception startFailure;
+        /** The first started record that failed: nothing more starts until the partition reads it again. */
+        boolean headFailed;
+        /** Consecutive failures: the backoff's exponent; a record done after them ends the streak. */
         int failures;
         boolean waited;
         long resumeAtNanos;
 
         boolean backingOff(long now) {
             return waited && now - resumeAtNanos < 0;
+        }
+
+        boolean mayStart() {
+            return starting == null && !queued.isEmpty() && startFailure == null && !headFailed;
         }
     }
 
@@ -149,7 +172,7 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
             consumer.subscribe(List.of(settings.topic()), new Rebalance());
             while (running) {
                 settle();
-                startBatches();
+                startQueued();
                 updatePauses();
                 enqueue(poll());
             }
@@ -165,7 +188,7 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
         for (TopicPartition partition : records.partitions()) {
             PartitionWork work = partitions.computeIfAbsent(partition, p -> new PartitionWork());
             for (ConsumerRecord<byte[], Decoded<V>> record : records.records(partition)) {
-                long bytes = sizeOf(record);
+                long bytes = PartitionStarter.sizeOf(record);
                 work.queued.add(record);
                 work.queuedBytes += bytes;
                 bytesHeld += bytes;
@@ -177,7 +200,7 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
         try {
             return consumer.poll(POLL_TIMEOUT);
         } catch (WakeupException e) {
-            return ConsumerRecords.empty(); // a batch finished, or close() was called
+            return ConsumerRecords.empty(); // records were started or done, or close() was called
         } catch (RecordDeserializationException e) {
             // Bytes that can never decode arrive as Decoded.Undecodable; this is a decoder that could
             // not run (the schema registry is unreachable): the record is fine, read it again later.
@@ -189,67 +212,94 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
         }
     }
 
-    /** Gives each idle partition with queued records a batch of all of them. */
-    private void startBatches() {
+    /** Hands each partition's queued records to a starter, unless one is still starting the last ones. */
+    private void startQueued() {
         partitions.forEach((partition, work) -> {
-            if (work.batch != null || work.queued.isEmpty() || !running) return;
+            if (!work.mayStart() || !running) return;
             List<ConsumerRecord<byte[], Decoded<V>>> records = new ArrayList<>(work.queued);
             work.queued.clear();
-            work.batchBytes = work.queuedBytes;
+            work.startingBytes = work.queuedBytes;
+            work.startingFirstOffset = records.getFirst().offset();
             work.queuedBytes = 0;
-            work.batchFirstOffset = records.getFirst().offset();
-            PartitionBatch<V> batch = new PartitionBatch<>(partition, records, processor, deadLetters, encoder,
+            PartitionStarter<V> starter = new PartitionStarter<>(records, processor, deadLetters, encoder, workers,
                     () -> !running);
-            work.batch = workers.submit(() -> {
+            work.starting = workers.submit(() -> {
                 try {
-                    return batch.call();
+                    PartitionStarter.Started started = starter.call();
+                    started.records().forEach(record -> record.done().whenComplete((ignored, failure) -> {
+                        if (full) consumer.wakeup(); // memory freed: resume fetching now, not at the next poll's end
+                    }));
+                    return started;
                 } finally {
-                    consumer.wakeup(); // the one thread-safe consumer call: ends the poll so the outcome is settled now
+                    consumer.wakeup(); // the one thread-safe consumer call: ends the poll so what queued since starts now
                 }
             });
         });
     }
 
-    /** Commits what finished batches did, and schedules their failed records again. */
+    /** Takes done work off every partition, schedules failed records again, commits now and then. */
     private void settle() {
-        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-        partitions.forEach((partition, work) -> {
-            if (work.batch == null || !work.batch.isDone()) return;
-            BatchOutcome outcome = finish(partition, work);
-            if (outcome.committable() >= 0) {
-                commits.put(partition, new OffsetAndMetadata(outcome.committable()));
-            }
-            if (outcome.failed()) {
-                retryLater(partition, work, outcome.failedOffset(), outcome.failure());
-            } else {
-                work.failures = 0;
-            }
-        });
-        commit(commits);
-    }
-
-    /** Takes a done (or, on revocation, awaited) batch off its partition. */
-    private BatchOutcome finish(TopicPartition partition, PartitionWork work) {
-        Future<BatchOutcome> batch = work.batch;
-        work.batch = null;
-        bytesHeld -= work.batchBytes;
-        work.batchBytes = 0;
-        try {
-            return batch.get();
-        } catch (ExecutionException e) {
-            // PartitionBatch returns failures as outcomes; an Error escaped it: read the batch again
-            return new BatchOutcome(partition, -1, work.batchFirstOffset, new IllegalStateException(e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new BatchOutcome(partition, -1, work.batchFirstOffset, e);
+        partitions.forEach(this::settle);
+        long now = System.nanoTime();
+        if (!uncommitted.isEmpty() && now - lastCommitNanos >= COMMIT_INTERVAL.toNanos()) {
+            commit(new HashMap<>(uncommitted));
+            uncommitted.clear();
+            lastCommitNanos = now;
         }
     }
 
-    /** Forgets what was queued after the failed record, and reads again from it after a pause. */
+    private void settle(TopicPartition partition, PartitionWork work) {
+        if (work.starting != null && work.starting.isDone()) collectStarted(partition, work);
+        InFlightRecords.Progress progress = work.inFlight.advance();
+        bytesHeld -= progress.releasedBytes();
+        if (progress.committable() >= 0) {
+            uncommitted.put(partition, new OffsetAndMetadata(progress.committable()));
+            work.failures = 0;
+        }
+        work.headFailed = progress.failure() != null;
+        if (work.starting != null) return; // a starter still runs: seek only once it is done
+        if (progress.failure() != null) {
+            retryLater(partition, work, progress.failedOffset(), progress.failure());
+        } else if (work.startFailure != null && work.inFlight.isEmpty()) {
+            retryLater(partition, work, work.startFailedOffset, work.startFailure);
+        }
+    }
+
+    /** Moves what a done starter started into the partition's work under way. */
+    private void collectStarted(TopicPartition partition, PartitionWork work) {
+        Future<PartitionStarter.Started> starting = work.starting;
+        long startingBytes = work.startingBytes;
+        work.starting = null;
+        work.startingBytes = 0;
+        PartitionStarter.Started started;
+        try {
+            started = starting.get();
+        } catch (ExecutionException e) {
+            // PartitionStarter returns failures as results; an Error escaped it: nothing it started is
+            // tracked, so the partition reads again from its first record once the rest is done
+            started = new PartitionStarter.Started(List.of(), work.startingFirstOffset,
+                    new IllegalStateException("starting records of " + partition + " failed", e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            started = new PartitionStarter.Started(List.of(), work.startingFirstOffset, e);
+        }
+        work.inFlight.addAll(started.records());
+        long startedBytes = started.records().stream().mapToLong(StartedRecord::bytes).sum();
+        bytesHeld -= startingBytes - startedBytes; // the records not started are read again
+        if (started.failure() != null && work.startFailure == null) {
+            work.startFailedOffset = started.failedOffset();
+            work.startFailure = started.failure();
+        }
+    }
+
+    /** Forgets what the partition holds from the failed record on, and reads again from it after a pause. */
     private void retryLater(TopicPartition partition, PartitionWork work, long offset, Exception failure) {
-        bytesHeld -= work.queuedBytes;
+        bytesHeld -= work.queuedBytes + work.inFlight.clear();
         work.queued.clear();
         work.queuedBytes = 0;
+        work.startFailedOffset = -1;
+        work.startFailure = null;
+        work.headFailed = false;
         consumer.seek(partition, offset);
         backOff(partition, work, offset, failure);
     }
@@ -275,7 +325,7 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
         Set<TopicPartition> assigned = consumer.assignment();
         if (assigned.isEmpty()) return;
         long now = System.nanoTime();
-        boolean full = bytesHeld >= settings.maxInFlightBytes();
+        full = bytesHeld >= settings.maxInFlightBytes();
         List<TopicPartition> pause = new ArrayList<>();
         List<TopicPartition> resume = new ArrayList<>();
         for (TopicPartition partition : assigned) {
@@ -297,7 +347,7 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
                 consumer.commitSync(offsets);
                 return;
             } catch (WakeupException e) {
-                // a batch finished while committing; committing the same offsets again is harmless
+                // work started or ended while committing; committing the same offsets again is harmless
             } catch (CommitFailedException | RebalanceInProgressException e) {
                 // the partitions moved on; their new owner reads these records again (at-least-once)
                 log.warn("{}: could not commit {}: {}", settings.name(), offsets, e.toString());
@@ -306,22 +356,36 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
         }
     }
 
-    /** On close: lets the batches under way finish (up to a bound), commits them, closes the consumer. */
+    /**
+     * Waits, up to the deadline, for the partition's starter and the work it started; what is done by
+     * then can be committed, the rest is read again by whoever reads the partition next.
+     */
+    private void awaitUnderWay(TopicPartition partition, PartitionWork work, long deadlineNanos) {
+        try {
+            if (work.starting != null) {
+                try {
+                    work.starting.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    // collectStarted reports it
+                }
+                if (work.starting.isDone()) collectStarted(partition, work);
+            }
+            work.inFlight.awaitAll(deadlineNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** On close: lets the work under way finish (up to a bound), commits it, closes the consumer. */
     private void drain() {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        for (PartitionWork work : partitions.values()) {
-            if (work.batch == null) continue;
-            try {
-                work.batch.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                // not done: not committed, so read again by the partition's next owner
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
         try {
-            if (fatal == null) settle();
+            if (fatal == null) {
+                partitions.forEach((partition, work) -> awaitUnderWay(partition, work, deadline));
+                partitions.forEach(this::settle);
+                commit(new HashMap<>(uncommitted));
+                uncommitted.clear();
+            }
         } catch (Exception e) {
             log.warn("{}: could not commit finished work on close; it will be done again", settings.name(), e);
         }
@@ -333,22 +397,18 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
         }
     }
 
-    private static long sizeOf(ConsumerRecord<byte[], ?> record) {
-        return Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
-    }
-
     /** Finishes the work of partitions this member gives up, so their next owner starts where it ended. */
     private final class Rebalance implements ConsumerRebalanceListener {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-            commit(giveUp(revoked));
+            commit(giveUp(revoked, true));
             assignedPartitions = consumer.assignment().size() - revoked.size();
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> lost) {
-            giveUp(lost); // no longer ours to commit
+            giveUp(lost, false); // no longer ours to commit
             assignedPartitions = 0;
         }
 
@@ -358,18 +418,27 @@ public final class PartitionedConsumerLoop<V> implements AutoCloseable {
             assignedPartitions = consumer.assignment().size();
         }
 
-        /** Waits for the batches under way, drops what was queued; returns the offsets to commit. */
-        private Map<TopicPartition, OffsetAndMetadata> giveUp(Collection<TopicPartition> given) {
+        /**
+         * Waits for the work under way (if the partitions are still ours to commit), drops what was
+         * queued; returns the offsets to commit.
+         */
+        private Map<TopicPartition, OffsetAndMetadata> giveUp(Collection<TopicPartition> given, boolean awaitWork) {
             Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+            long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
             for (TopicPartition partition : given) {
+                OffsetAndMetadata pending = uncommitted.remove(partition);
                 PartitionWork work = partitions.remove(partition);
-                if (work == null) continue;
-                bytesHeld -= work.queuedBytes;
-                if (work.batch == null) continue;
-                BatchOutcome outcome = finish(partition, work);
-                if (outcome.committable() >= 0) {
-                    commits.put(partition, new OffsetAndMetadata(outcome.committable()));
+                if (work == null) {
+                    if (pending != null) commits.put(partition, pending);
+                    continue;
                 }
+                if (awaitWork) awaitUnderWay(partition, work, deadline);
+                if (work.starting != null) bytesHeld -= work.startingBytes;
+                InFlightRecords.Progress progress = work.inFlight.advance();
+                long committable = progress.committable() >= 0 ? progress.committable()
+                        : pending != null ? pending.offset() : -1;
+                if (committable >= 0) commits.put(partition, new OffsetAndMetadata(committable));
+                bytesHeld -= work.queuedBytes + progress.releasedBytes() + work.inFlight.clear();
             }
             return commits;
         }

@@ -11,10 +11,13 @@ import io.sluice.schemas.topics.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -22,7 +25,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-class PartitionBatchTest {
+/** Starting a partition's records: in order, without waiting, poison and unprocessable records set aside. */
+class PartitionStarterTest {
 
     private static final TopicPartition PARTITION = new TopicPartition("in", 3);
 
@@ -32,32 +36,42 @@ class PartitionBatchTest {
     private final DeadLetterWriter deadLetters = new DeadLetterWriter(deadLetterProducer, "blob-writer",
             Clock.fixed(Instant.ofEpochMilli(42), ZoneOffset.UTC));
     private final List<String> processed = new ArrayList<>();
+    private final Map<String, CompletableFuture<Void>> works = new HashMap<>();
 
     @Test
-    void shouldMakeTheWholeBatchCommittableWhenEveryRecordIsAcknowledged() {
-        BatchOutcome outcome = run(List.of(record(10, "a"), record(11, "b"), record(12, "c")));
+    void shouldStartEveryRecordInOffsetOrderWithoutWaitingForItsWork() {
+        CompletableFuture<Void> slow = new CompletableFuture<>();
+        works.put("slow", slow);
 
-        assertThat(processed).containsExactly("a", "b", "c");
-        assertThat(outcome).isEqualTo(new BatchOutcome(PARTITION, 13, -1, null));
+        PartitionStarter.Started started = run(List.of(record(10, "slow"), record(11, "b"), record(12, "c")));
+
+        assertThat(processed).containsExactly("slow", "b", "c");
+        assertThat(started.records()).extracting(StartedRecord::offset).containsExactly(10L, 11L, 12L);
+        assertThat(started.records().getFirst().done()).isNotDone();
+        assertThat(started.records().get(1).done()).isCompleted();
+        assertThat(started.failure()).isNull();
+        slow.complete(null);
+        assertThat(started.records().getFirst().done()).succeedsWithin(Duration.ofSeconds(5));
     }
 
     @Test
-    void shouldStopAtAFailingRecordAndCommitOnlyTheRecordsBeforeIt() {
-        BatchOutcome outcome = run(List.of(record(10, "a"), record(11, "fail"), record(12, "c")));
+    void shouldStopAtARecordWhoseStartFailsAndNameIt() {
+        PartitionStarter.Started started = run(List.of(record(10, "a"), record(11, "fail"), record(12, "c")));
 
         assertThat(processed).containsExactly("a", "fail");
-        assertThat(outcome.committable()).isEqualTo(11);
-        assertThat(outcome.failedOffset()).isEqualTo(11);
-        assertThat(outcome.failure()).isInstanceOf(IOException.class);
+        assertThat(started.records()).extracting(StartedRecord::offset).containsExactly(10L);
+        assertThat(started.failedOffset()).isEqualTo(11);
+        assertThat(started.failure()).isInstanceOf(IOException.class);
     }
 
     @Test
-    void shouldTreatAFailedAcknowledgementAsAFailureOfItsRecord() {
-        BatchOutcome outcome = run(List.of(record(10, "unacknowledged"), record(11, "b")));
+    void shouldFailARecordWhoseWorkFailsSoThatItIsReadAgain() {
+        PartitionStarter.Started started = run(List.of(record(10, "unacknowledged"), record(11, "b")));
 
-        assertThat(outcome.committable()).isEqualTo(-1);
-        assertThat(outcome.failedOffset()).isEqualTo(10);
-        assertThat(outcome.failure()).hasMessage("broker gone");
+        assertThat(started.records().getFirst().done()).failsWithin(Duration.ofSeconds(5))
+                .withThrowableThat().havingRootCause().withMessage("broker gone");
+        assertThat(started.records().get(1).done()).isCompleted();
+        assertThat(deadLetterProducer.history()).isEmpty();
     }
 
     @Test
@@ -67,9 +81,9 @@ class PartitionBatchTest {
                 PARTITION.partition(), 11, "key".getBytes(StandardCharsets.UTF_8), new Decoded.Undecodable<>(poison,
                         new UndecodableRecordException(UndecodableRecordException.Problem.WRONG_MAGIC_BYTE, -1, "bad")));
 
-        BatchOutcome outcome = run(List.of(record(10, "a"), poisonRecord, record(12, "c")));
+        PartitionStarter.Started started = run(List.of(record(10, "a"), poisonRecord, record(12, "c")));
 
-        assertThat(outcome).isEqualTo(new BatchOutcome(PARTITION, 13, -1, null));
+        assertAllDone(started, 10, 11, 12);
         assertThat(processed).containsExactly("a", "c");
         assertThat(deadLetterProducer.history()).singleElement().satisfies(sent -> {
             assertThat(sent.topic()).isEqualTo(Topics.DEAD_LETTERS.name());
@@ -88,9 +102,9 @@ class PartitionBatchTest {
 
     @Test
     void shouldSetAnUnprocessableRecordAsideWithItsValueEncodedAgain() {
-        BatchOutcome outcome = run(List.of(record(10, "unprocessable"), record(11, "b")));
+        PartitionStarter.Started started = run(List.of(record(10, "unprocessable"), record(11, "b")));
 
-        assertThat(outcome).isEqualTo(new BatchOutcome(PARTITION, 12, -1, null));
+        assertAllDone(started, 10, 11);
         assertThat(deadLetterProducer.history()).singleElement().satisfies(sent -> {
             assertThat(sent.value().getReason()).isEqualTo(DeadLetterReason.INVALID_EVENT);
             assertThat(sent.value().getDetail()).isEqualTo("no such upload");
@@ -100,15 +114,36 @@ class PartitionBatchTest {
 
     @Test
     void shouldStartNoFurtherRecordOnceStopping() {
-        BatchOutcome outcome = new PartitionBatch<>(PARTITION, List.of(record(10, "a")), this::process, deadLetters,
-                new StringSerializer(), () -> true).call();
+        PartitionStarter.Started started = new PartitionStarter<>(List.of(record(10, "a")), this::process,
+                deadLetters, new StringSerializer(), Runnable::run, () -> true).call();
 
         assertThat(processed).isEmpty();
-        assertThat(outcome).isEqualTo(new BatchOutcome(PARTITION, -1, -1, null));
+        assertThat(started).isEqualTo(new PartitionStarter.Started(List.of(), -1, null));
     }
 
-    private BatchOutcome run(List<ConsumerRecord<byte[], Decoded<String>>> records) {
-        return new PartitionBatch<>(PARTITION, records, this::process, deadLetters, new StringSerializer(),
+    @Test
+    void shouldSetARecordAsideThatIsFoundUnprocessableOnlyOnceUnderWay() {
+        CompletableFuture<Void> later = new CompletableFuture<>();
+        works.put("later", later);
+        PartitionStarter.Started started = run(List.of(record(10, "later"), record(11, "b")));
+        assertThat(deadLetterProducer.history()).isEmpty();
+
+        later.completeExceptionally(new UnprocessableRecordException(DeadLetterReason.PROCESSING_FAILED, "too big"));
+
+        assertAllDone(started, 10, 11);
+        assertThat(deadLetterProducer.history()).singleElement()
+                .satisfies(sent -> assertThat(sent.value().getDetail()).isEqualTo("too big"));
+    }
+
+    private static void assertAllDone(PartitionStarter.Started started, long... offsets) {
+        assertThat(started.failure()).isNull();
+        assertThat(started.records()).extracting(StartedRecord::offset).containsExactly(
+                java.util.Arrays.stream(offsets).boxed().toArray(Long[]::new));
+        started.records().forEach(record -> assertThat(record.done()).succeedsWithin(Duration.ofSeconds(5)));
+    }
+
+    private PartitionStarter.Started run(List<ConsumerRecord<byte[], Decoded<String>>> records) {
+        return new PartitionStarter<>(records, this::process, deadLetters, new StringSerializer(), Runnable::run,
                 () -> false).call();
     }
 
@@ -118,7 +153,7 @@ class PartitionBatchTest {
             case "fail" -> throw new IOException("S3 unreachable");
             case "unacknowledged" -> CompletableFuture.failedFuture(new IllegalStateException("broker gone"));
             case "unprocessable" -> throw new UnprocessableRecordException(DeadLetterReason.INVALID_EVENT, "no such upload");
-            default -> CompletableFuture.completedFuture(null);
+            default -> works.getOrDefault(value, CompletableFuture.completedFuture(null));
         };
     }
 
