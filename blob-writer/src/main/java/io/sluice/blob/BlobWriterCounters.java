@@ -19,6 +19,7 @@ public final class BlobWriterCounters {
     private final LongAdder chunkBytesWritten = new LongAdder();
     private final LongAdder chunksSkipped = new LongAdder();
     private final LongAdder assetsComposed = new LongAdder();
+    private final LongAdder assetsCompletedInPlace = new LongAdder();
     private final LongAdder assetsStreamed = new LongAdder();
     private final LongAdder assetsAlreadyStored = new LongAdder();
     private final LongAdder assetBytesAssembled = new LongAdder();
@@ -58,6 +59,7 @@ public final class BlobWriterCounters {
         assemblies.get(result).record(took);
         switch (result) {
             case COMPOSED -> assetsComposed.increment();
+            case COMPLETED_IN_PLACE -> assetsCompletedInPlace.increment();
             case STREAMED -> assetsStreamed.increment();
             case ALREADY_STORED -> assetsAlreadyStored.increment();
         }
@@ -92,6 +94,10 @@ public final class BlobWriterCounters {
         return assetsComposed.sum();
     }
 
+    public long assetsCompletedInPlace() {
+        return assetsCompletedInPlace.sum();
+    }
+
     public long assetsStreamed() {
         return assetsStreamed.sum();
     }
@@ -110,6 +116,9 @@ public final class BlobWriterCounters {
                         chunksSkipped, LongAdder::sum)
                 .functionCounter("blob_assets_composed", "Asset objects assembled by server-side compose.",
                         assetsComposed, LongAdder::sum)
+                .functionCounter("blob_assets_completed_in_place",
+                        "Asset objects completed from the parts their chunks were written as (no copy).",
+                        assetsCompletedInPlace, LongAdder::sum)
                 .functionCounter("blob_assets_streamed", "Asset objects assembled by a streaming copy.",
                         assetsStreamed, LongAdder::sum)
                 .functionCounter("blob_assets_already_stored", "Verified uploads whose asset object existed already.",

@@ -11,6 +11,8 @@ import io.sluice.blob.consume.LoopSettings;
 import io.sluice.blob.consume.PartitionedConsumerLoop;
 import io.sluice.blob.consume.PoisonAwareDeserializer;
 import io.sluice.blob.consume.RetryBackoff;
+import io.sluice.blob.parts.AssetMultipartUploads;
+import io.sluice.blob.parts.PartClaims;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.DeadLetter;
 import io.sluice.events.UploadDecision;
@@ -104,19 +106,22 @@ public final class BlobWriterService implements Service {
             bindClientMetrics(metrics, deadLetterProducer);
             DeadLetterWriter deadLetters = new DeadLetterWriter(deadLetterProducer, COMPONENT, Clock.systemUTC());
             ExecutorService workers = opened(Executors.newVirtualThreadPerTaskExecutor());
+            AssetMultipartUploads multipartUploads = new AssetMultipartUploads(store.asyncClient(), store.bucket(), workers);
+            PartClaims claims = new PartClaims(store.chunkWriter(), store.client(), store.bucket());
 
             this.chunkLoop = opened(new PartitionedConsumerLoop<>(
                     new LoopSettings("chunks", Topics.UPLOAD_REQUESTS.name(), CHUNKS_IN_FLIGHT_BYTES, backoff),
                     consumer(config, CHUNKS_GROUP, "chunks", CHUNKS_PER_POLL, CHUNKS_FETCH_MAX_BYTES,
                             Topics.UPLOAD_REQUESTS, registry, metrics),
-                    new ChunkStorer(store.chunkWriter(), store.bucket(), blobEvents, counters, Clock.systemUTC(),
-                            workers),
+                    new ChunkStorer(store.chunkWriter(), store.bucket(), multipartUploads, claims, blobEvents, counters,
+                            Clock.systemUTC(), workers),
                     deadLetters, Topics.UPLOAD_REQUESTS.valueSerde(registry).serializer()));
             this.assemblyLoop = opened(new PartitionedConsumerLoop<>(
                     new LoopSettings("assembly", Topics.UPLOAD_DECISIONS.name(), DECISIONS_IN_FLIGHT_BYTES, backoff),
                     consumer(config, ASSEMBLY_GROUP, "assembly", DECISIONS_PER_POLL, DECISIONS_FETCH_MAX_BYTES,
                             Topics.UPLOAD_DECISIONS, registry, metrics),
-                    new AssemblyProcessor(new AssetAssembler(store.client(), store.asyncClient(), store.bucket()),
+                    new AssemblyProcessor(new AssetAssembler(store.client(), store.asyncClient(), store.bucket(),
+                            multipartUploads, claims),
                             new ChunkObjects(store.client(), store.bucket()), blobEvents, counters, Clock.systemUTC(),
                             workers),
                     deadLetters, Topics.UPLOAD_DECISIONS.valueSerde(registry).serializer()));

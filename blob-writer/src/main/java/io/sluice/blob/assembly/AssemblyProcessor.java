@@ -73,11 +73,11 @@ public final class AssemblyProcessor implements RecordProcessor<UploadDecision> 
                 String assetKey = assetKeyOf(verified);
                 yield perUpload.submit(requireUploadId(verified.getUploadId()), () -> assemble(verified, assetKey));
             }
-            case UploadAborted aborted -> deleteChunksOf(aborted.getUploadId(), "aborted");
-            case UploadFailed failed -> deleteChunksOf(failed.getUploadId(), "failed");
-            case UploadExpired expired -> deleteChunksOf(expired.getUploadId(), "expired");
+            case UploadAborted aborted -> sweep(aborted.getUploadId(), aborted.getTenant(), "aborted");
+            case UploadFailed failed -> sweep(failed.getUploadId(), failed.getTenant(), "failed");
+            case UploadExpired expired -> sweep(expired.getUploadId(), expired.getTenant(), "expired");
             // Chunks can be stored after an upload ended (a late request): forgetting it sweeps them.
-            case UploadForgotten forgotten -> deleteChunksOf(forgotten.getUploadId(), "forgotten");
+            case UploadForgotten forgotten -> sweep(forgotten.getUploadId(), forgotten.getTenant(), "forgotten");
             case AssetDeleted deleted -> {
                 String assetKey = assetKeyOf(deleted);
                 yield perUpload.submit(requireUploadId(deleted.getUploadId()), () -> deleteAsset(deleted, assetKey));
@@ -86,8 +86,23 @@ public final class AssemblyProcessor implements RecordProcessor<UploadDecision> 
         };
     }
 
-    private CompletableFuture<?> deleteChunksOf(String uploadId, String why) throws UnprocessableRecordException {
-        return perUpload.submit(requireUploadId(uploadId), () -> deleteChunks(uploadId, why));
+    /** An upload that ended without an asset: its multipart upload (if it had one) aborted, its chunk objects deleted. */
+    private CompletableFuture<?> sweep(String uploadId, String tenant, String why) throws UnprocessableRecordException {
+        return perUpload.submit(requireUploadId(uploadId), () -> {
+            abandonAssembly(uploadId, tenant, why);
+            deleteChunks(uploadId, why);
+        });
+    }
+
+    private void abandonAssembly(String uploadId, String tenant, String why) throws Exception {
+        String assetKey;
+        try {
+            assetKey = ObjectKeys.asset(tenant, UploadIds.assetIdFor(uploadId));
+        } catch (IllegalArgumentException e) {
+            return; // no asset key, so no multipart upload was ever begun for it
+        }
+        int aborted = assembler.abandon(assetKey);
+        if (aborted > 0) log.debug("Aborted the multipart upload of {} ({})", uploadId, why);
     }
 
     private void assemble(UploadVerified verified, String assetKey) throws Exception {

@@ -11,6 +11,8 @@ import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import io.sluice.blob.consume.UnprocessableRecordException;
+import io.sluice.blob.parts.AssetMultipartUploads;
+import io.sluice.blob.parts.PartClaims;
 import io.sluice.events.ChunkRef;
 import io.sluice.events.DeadLetterReason;
 import io.sluice.events.UploadVerified;
@@ -19,12 +21,14 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
- * Makes the chunk objects of a verified upload into one ordinary object at the asset's key, never
- * holding the file in memory (contract I7): a server-side compose where S3's part rules allow it (see
- * {@link AssemblyStrategy}), a streaming copy otherwise.
+ * Makes a verified upload into one ordinary object at the asset's key, never holding the file in
+ * memory (contract I7): an upload whose chunks were written as parts is completed in place
+ * ({@link InPlaceCompletion}); chunk objects are composed server-side where S3's part rules allow it
+ * (see {@link AssemblyStrategy}), copied by streaming otherwise.
  *
  * <p>Idempotent: an asset object already there with the verified size is the work of an earlier
  * attempt (S3 writes are all-or-nothing, and the key is the asset's alone), so it is kept; one of
@@ -44,18 +48,29 @@ public final class AssetAssembler {
     private final String bucket;
     private final ChunkObjects chunkObjects;
     private final PartCopyComposer composer;
+    private final AssetMultipartUploads multipartUploads;
+    private final InPlaceCompletion inPlace;
     private final Semaphore streamingCopies = new Semaphore(MAX_CONCURRENT_STREAMING_COPIES);
 
-    public AssetAssembler(MinioClient client, MinioAsyncClient asyncClient, String bucket) {
+    public AssetAssembler(MinioClient client, MinioAsyncClient asyncClient, String bucket,
+            AssetMultipartUploads multipartUploads, PartClaims claims) {
         this.client = client;
         this.bucket = bucket;
         this.chunkObjects = new ChunkObjects(client, bucket);
         this.composer = new PartCopyComposer(asyncClient, bucket);
+        this.multipartUploads = multipartUploads;
+        this.inPlace = new InPlaceCompletion(asyncClient, bucket, claims, chunkObjects);
     }
 
     public AssemblyResult assemble(UploadVerified verified, String assetKey) throws Exception {
         if (isStored(assetKey, verified.getSize())) return AssemblyResult.ALREADY_STORED;
         requireChunksAddUp(verified);
+        Optional<String> multipartUpload = inPlaceUpload(verified, assetKey);
+        if (multipartUpload.isPresent()) {
+            inPlace.complete(verified, assetKey, multipartUpload.get());
+            multipartUploads.forget(assetKey);
+            return AssemblyResult.COMPLETED_IN_PLACE;
+        }
         List<StoredChunk> chunks = chunkObjects.describe(verified.getChunks());
         String contentType = ContentTypes.forObject(verified.getContentType());
         return switch (AssemblyStrategy.choose(verified.getChunks())) {
@@ -68,6 +83,13 @@ public final class AssetAssembler {
                 yield AssemblyResult.STREAMED;
             }
         };
+    }
+
+    /** The asset's multipart upload, if its opening began one (its chunks were written as its parts). */
+    private Optional<String> inPlaceUpload(UploadVerified verified, String assetKey) {
+        List<ChunkRef> chunks = verified.getChunks();
+        if (chunks.size() < 2 || AssemblyStrategy.choose(chunks) != AssemblyStrategy.COMPOSE) return Optional.empty();
+        return multipartUploads.find(assetKey).join();
     }
 
     /**
@@ -110,6 +132,11 @@ public final class AssetAssembler {
         } finally {
             streamingCopies.release();
         }
+    }
+
+    /** Aborts the multipart upload of an upload that ended without an asset; returns how many it aborted. */
+    public int abandon(String assetKey) throws Exception {
+        return multipartUploads.abortAll(assetKey);
     }
 
     /** Removes a deleted asset's object; S3 answers a removal of a missing key with success. */

@@ -3,7 +3,7 @@ package io.sluice.blob.assembly;
 import okhttp3.MediaType;
 
 /** The Content-Type an asset object is stored with. */
-final class ContentTypes {
+public final class ContentTypes {
 
     static final String OCTET_STREAM = "application/octet-stream";
 
@@ -13,7 +13,7 @@ final class ContentTypes {
      * The upload's declared type when it is a valid media type; the SDK refuses to send anything else,
      * and a direct producer may declare anything. The index keeps the declared type either way.
      */
-    static String forObject(String declared) {
+    public static String forObject(String declared) {
         return declared != null && MediaType.parse(declared) != null ? declared : OCTET_STREAM;
     }
 }

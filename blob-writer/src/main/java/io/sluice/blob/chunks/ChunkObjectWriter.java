@@ -76,6 +76,30 @@ public final class ChunkObjectWriter extends MinioAsyncClient {
     }
 
     /**
+     * Uploads the chunk as a part of a multipart upload, signed with its verified SHA-256 as
+     * {@link #putIfAbsent} is (no {@code Content-MD5}, the bytes not hashed again).
+     *
+     * @return the part's ETag, as the store reports it (without quotes)
+     */
+    public String uploadPart(String bucket, String key, String multipartUploadId, int partNumber, byte[] bytes,
+            String sha256Hex) throws Exception {
+        verifiedSha256.put(bytes, sha256Hex);
+        try {
+            return unquoted(uploadPartAsync(bucket, null, key, bytes, bytes.length, multipartUploadId, partNumber,
+                    null, null).get().etag());
+        } catch (ExecutionException e) {
+            throwEncapsulatedException(e);
+            throw e; // not reached: the SDK rethrows what it wrapped
+        } finally {
+            verifiedSha256.remove(bytes);
+        }
+    }
+
+    private static String unquoted(String etag) {
+        return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
+    }
+
+    /**
      * The SDK's request for the chunk's PUT, without hashing its bytes again: made for an empty body
      * (whose digests cost nothing), then given the chunk as body, its verified SHA-256 as the payload
      * digest the SDK signs, and no {@code Content-MD5}.

@@ -1,15 +1,21 @@
 package io.sluice.blob.chunks;
 
+import io.minio.errors.ErrorResponseException;
 import io.sluice.blob.BlobWriterCounters;
+import io.sluice.blob.assembly.ContentTypes;
 import io.sluice.blob.consume.AcknowledgedSend;
 import io.sluice.blob.consume.Decoded;
 import io.sluice.blob.consume.RecordProcessor;
 import io.sluice.blob.consume.UnprocessableRecordException;
 import io.sluice.blob.events.BlobEvents;
+import io.sluice.blob.parts.AssetMultipartUploads;
+import io.sluice.blob.parts.MultipartAssembly;
+import io.sluice.blob.parts.PartClaims;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.ChunkReceived;
 import io.sluice.events.ChunkStored;
 import io.sluice.events.DeadLetterReason;
+import io.sluice.events.UploadOpened;
 import io.sluice.events.UploadRequest;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.keys.UploadIds;
@@ -30,9 +36,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores the bytes of every {@code ChunkReceived} under its upload-scoped, digest-named key and
- * reports it with a {@code ChunkStored}. Every stored chunk is reported, accepted or not: the session
- * processor matches index and digest against what it accepted.
+ * Stores the bytes of every {@code ChunkReceived} and reports it with a {@code ChunkStored}. Every
+ * stored chunk is reported, accepted or not: the session processor matches index and digest against
+ * what it accepted. A chunk of an upload assembled in place ({@link MultipartAssembly}: its opening
+ * began the asset's multipart upload) is written as its part, once its claim on the part holds;
+ * every other chunk — and one whose part another digest claimed — as a chunk object under its
+ * upload-scoped, digest-named key.
  *
  * <p>The work of a chunk (verifying its digest, the PUT, the report) runs on its own virtual thread,
  * so the chunks of one partition's batch are stored at once: every chunk of an upload is on one
@@ -48,6 +57,8 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
 
     private final ChunkObjectWriter writer;
     private final String bucket;
+    private final AssetMultipartUploads multipartUploads;
+    private final PartClaims claims;
     private final Producer<String, BlobEvent> blobEvents;
     private final BlobWriterCounters counters;
     private final Clock clock;
@@ -56,11 +67,14 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
     private final Map<TopicPartition, CompletableFuture<?>> lastReport = new ConcurrentHashMap<>();
 
     /** @param workers runs each chunk's PUT; virtual threads in the service */
-    public ChunkStorer(ChunkObjectWriter writer, String bucket, Producer<String, BlobEvent> blobEvents,
-            BlobWriterCounters counters, Clock clock, Executor workers) {
+    public ChunkStorer(ChunkObjectWriter writer, String bucket, AssetMultipartUploads multipartUploads,
+            PartClaims claims, Producer<String, BlobEvent> blobEvents, BlobWriterCounters counters, Clock clock,
+            Executor workers) {
         this.workers = workers;
         this.writer = writer;
         this.bucket = bucket;
+        this.multipartUploads = multipartUploads;
+        this.claims = claims;
         this.blobEvents = blobEvents;
         this.counters = counters;
         this.clock = clock;
@@ -69,6 +83,7 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
     @Override
     public CompletableFuture<?> process(ConsumerRecord<byte[], Decoded<UploadRequest>> record, UploadRequest request)
             throws Exception {
+        if (request.getPayload() instanceof UploadOpened opened) return beginAssemblyInPlace(opened);
         if (!(request.getPayload() instanceof ChunkReceived chunk)) return NOTHING_TO_DO; // the session processor's
         requireObjectName(chunk);
         CompletableFuture<Optional<BlobEvent>> stored = CompletableFuture.supplyAsync(() -> store(chunk), workers);
@@ -81,6 +96,26 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
                 .thenCompose(event -> event.<CompletableFuture<?>>map(this::send).orElse(NOTHING_TO_DO));
         lastReport.put(partition, report);
         return report;
+    }
+
+    /**
+     * Begins the asset's multipart upload for an upload assembled in place. An opening the session
+     * processor will refuse (its tenant names no asset key, say) begins nothing; its chunks, if any,
+     * become chunk objects.
+     */
+    private CompletableFuture<?> beginAssemblyInPlace(UploadOpened opened) {
+        if (!MultipartAssembly.eligible(opened.getChunkSize(), opened.getChunkCount())) return NOTHING_TO_DO;
+        Optional<String> assetKey = assetKeyOf(opened.getTenant(), opened.getUploadId());
+        if (assetKey.isEmpty()) return NOTHING_TO_DO;
+        return multipartUploads.begin(assetKey.get(), ContentTypes.forObject(opened.getContentType()));
+    }
+
+    private static Optional<String> assetKeyOf(String tenant, String uploadId) {
+        try {
+            return Optional.of(ObjectKeys.asset(tenant, UploadIds.assetIdFor(uploadId)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private CompletableFuture<?> send(BlobEvent stored) {
@@ -100,16 +135,43 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
             counters.chunkSkipped();
             return Optional.empty();
         }
-        String key = ObjectKeys.chunk(chunk.getUploadId(), chunk.getIndex(), sha256.get());
-        boolean written;
         long started = System.nanoTime();
         try {
-            written = writer.putIfAbsent(bucket, key, bytes, sha256.get());
+            Optional<String> asPart = storeAsPart(chunk, bytes, sha256.get());
+            if (asPart.isPresent()) {
+                counters.chunkStored(bytes.length, true, Duration.ofNanos(System.nanoTime() - started));
+                return Optional.of(BlobEvents.chunkStored(chunk, sha256.get(), asPart.get(), clock.instant()));
+            }
+            String key = ObjectKeys.chunk(chunk.getUploadId(), chunk.getIndex(), sha256.get());
+            boolean written = writer.putIfAbsent(bucket, key, bytes, sha256.get());
+            counters.chunkStored(bytes.length, written, Duration.ofNanos(System.nanoTime() - started));
+            return Optional.of(BlobEvents.chunkStored(chunk, sha256.get(), key, clock.instant()));
         } catch (Exception e) { // the store is unreachable or failed: the loop backs off and retries
             throw new CompletionException(e);
         }
-        counters.chunkStored(bytes.length, written, Duration.ofNanos(System.nanoTime() - started));
-        return Optional.of(BlobEvents.chunkStored(chunk, sha256.get(), key, clock.instant()));
+    }
+
+    /**
+     * Writes the chunk as its part of the asset's multipart upload, if the upload is assembled in
+     * place and the part is this digest's; the key it reports (the asset's), or empty to store the
+     * chunk as a chunk object instead.
+     */
+    private Optional<String> storeAsPart(ChunkReceived chunk, byte[] bytes, String sha256) throws Exception {
+        Optional<String> assetKey = assetKeyOf(chunk.getTenant(), chunk.getUploadId());
+        if (assetKey.isEmpty()) return Optional.empty();
+        Optional<String> multipartUpload = multipartUploads.find(assetKey.get()).join();
+        if (multipartUpload.isEmpty()) return Optional.empty();
+        if (!claims.claim(chunk.getUploadId(), chunk.getIndex(), sha256)) return Optional.empty();
+        try {
+            writer.uploadPart(bucket, assetKey.get(), multipartUpload.get(),
+                    MultipartAssembly.partNumber(chunk.getIndex()), bytes, sha256);
+        } catch (ErrorResponseException e) {
+            if (!"NoSuchUpload".equals(e.errorResponse().code())) throw e;
+            // completed or aborted since: a late chunk, kept as a chunk object until its upload is swept
+            multipartUploads.forget(assetKey.get());
+            return Optional.empty();
+        }
+        return assetKey;
     }
 
     private static void requireObjectName(ChunkReceived chunk) throws UnprocessableRecordException {

@@ -6,6 +6,8 @@ import io.minio.MinioClient;
 import io.minio.RemoveObjectArgs;
 import io.sluice.blob.chunks.ChunkObjectWriter;
 import io.sluice.blob.chunks.ChunkVerification;
+import io.sluice.blob.parts.AssetMultipartUploads;
+import io.sluice.blob.parts.PartClaims;
 import io.sluice.events.ChunkRef;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.keys.UploadIds;
@@ -48,7 +50,8 @@ class AssemblyThroughputMeasurement {
         MinioAsyncClient asyncClient = MinioAsyncClient.builder().endpoint(s3.endpoint())
                 .region(s3.region()).credentials(s3.accessKey(), s3.secretKey()).build();
         ChunkObjectWriter writer = new ChunkObjectWriter(asyncClient);
-        AssetAssembler assembler = new AssetAssembler(client, asyncClient, BUCKET);
+        AssetAssembler assembler = new AssetAssembler(client, asyncClient, BUCKET,
+                new AssetMultipartUploads(asyncClient, BUCKET, Runnable::run), new PartClaims(writer, client, BUCKET));
         ChunkObjects chunkObjects = new ChunkObjects(client, BUCKET);
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "256 MiB file, S3Proxy %s in process (filesystem backend), MB/s = 10^6 bytes/s, best of %d rounds%n%n"

@@ -3,6 +3,7 @@ package io.sluice.blob.it;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
 import io.minio.ListObjectsArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.messages.Item;
@@ -14,6 +15,7 @@ import io.sluice.events.ChunkReceived;
 import io.sluice.events.ChunkStored;
 import io.sluice.events.DeadLetter;
 import io.sluice.events.UploadDecision;
+import io.sluice.events.UploadOpened;
 import io.sluice.events.UploadRequest;
 import io.sluice.runtime.config.Setting;
 import io.sluice.runtime.config.SluiceConfig;
@@ -59,6 +61,7 @@ final class BlobWriterUnderTest implements AutoCloseable {
     final BlobWriterService service;
     final ToggleableTcpProxy s3Link;
     final MinioClient s3;
+    final MinioAsyncClient s3Async;
     private final KafkaProducer<String, UploadRequest> requests;
     private final KafkaProducer<String, UploadDecision> decisions;
     private final KafkaProducer<String, byte[]> rawRequests;
@@ -73,6 +76,8 @@ final class BlobWriterUnderTest implements AutoCloseable {
         }
         SchemaRegistry registry = SchemaRegistryClient.of(registryServer.url());
         this.s3 = s3Server.client();
+        this.s3Async = MinioAsyncClient.builder().endpoint(s3Server.endpoint()).region(s3Server.region())
+                .credentials(s3Server.accessKey(), s3Server.secretKey()).build();
         this.s3Link = ToggleableTcpProxy.forward(URI.create(s3Server.endpoint()).getPort());
         SluiceConfig config = SluiceConfig.of(Map.of(
                 Setting.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
@@ -108,6 +113,18 @@ final class BlobWriterUnderTest implements AutoCloseable {
     RecordMetadata send(ChunkReceived chunk) throws Exception {
         return requests.send(new ProducerRecord<>(Topics.UPLOAD_REQUESTS.name(), chunk.getUploadId(),
                 new UploadRequest(chunk))).get();
+    }
+
+    RecordMetadata send(UploadOpened opened) throws Exception {
+        return requests.send(new ProducerRecord<>(Topics.UPLOAD_REQUESTS.name(), opened.getUploadId(),
+                new UploadRequest(opened))).get();
+    }
+
+    /** The ids of the multipart uploads under way at a key. */
+    List<String> multipartUploads(String key) throws Exception {
+        return s3Async.listMultipartUploadsAsync(BUCKET, null, null, null, null, 1000, key, null, null, null).get()
+                .result().uploads().stream().filter(upload -> upload.objectName().equals(key))
+                .map(io.minio.messages.Upload::uploadId).toList();
     }
 
     RecordMetadata sendRaw(String key, byte[] value) throws Exception {

@@ -3,11 +3,13 @@ package io.sluice.blob.it;
 import io.sluice.blob.chunks.ChunkVerification;
 import io.sluice.events.ChunkReceived;
 import io.sluice.events.ChunkRef;
+import io.sluice.events.UploadOpened;
 import io.sluice.events.UploadVerified;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.keys.UploadIds;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -38,6 +40,15 @@ final class TestUploads {
             chunks.add(bytes);
         }
         return new TestUploads(chunks);
+    }
+
+    /** The opening of this upload, its chunks {@code chunkSize} long (all but the last). */
+    UploadOpened opened(int chunkSize) {
+        return UploadOpened.newBuilder().setEventId(UUID.randomUUID().toString()).setUploadId(uploadId)
+                .setTenant(TENANT).setTimestamp(Instant.now()).setFileName("photo.jpg").setContentType("image/jpeg")
+                .setSize(size()).setChunkSize(chunkSize).setChunkCount(chunks.size())
+                .setIdleTtlMillis(Duration.ofHours(1).toMillis()).setExpiresAt(Instant.now().plus(Duration.ofDays(1)))
+                .build();
     }
 
     ChunkReceived chunkReceived(int index) {
