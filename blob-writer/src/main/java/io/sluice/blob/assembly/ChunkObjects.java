@@ -17,11 +17,6 @@ import io.sluice.schemas.keys.ObjectKeys;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 /** The chunk objects of an upload in the bucket: described before assembly, deleted after it. */
 public final class ChunkObjects {
@@ -46,30 +41,7 @@ public final class ChunkObjects {
      *     or changed them, and no retry brings them back
      */
     List<StoredChunk> describe(List<ChunkRef> chunks) throws Exception {
-        Semaphore permits = new Semaphore(CONCURRENT_DESCRIBES);
-        List<Future<StoredChunk>> described = new ArrayList<>(chunks.size());
-        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (ChunkRef chunk : chunks) {
-                described.add(requests.submit(() -> {
-                    permits.acquire();
-                    try {
-                        return describe(chunk);
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
-            List<StoredChunk> stored = new ArrayList<>(chunks.size());
-            for (Future<StoredChunk> chunk : described) {
-                try {
-                    stored.add(chunk.get());
-                } catch (ExecutionException e) {
-                    described.forEach(pending -> pending.cancel(true));
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
-            return stored;
-        }
+        return BoundedRequests.each(chunks, CONCURRENT_DESCRIBES, this::describe);
     }
 
     private StoredChunk describe(ChunkRef chunk) throws Exception {

@@ -10,16 +10,10 @@ import io.sluice.blob.parts.PartClaims;
 import io.sluice.events.ChunkRef;
 import io.sluice.events.DeadLetterReason;
 import io.sluice.events.UploadVerified;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 /**
  * Completes the asset's multipart upload from the parts its chunks were written as
@@ -79,30 +73,7 @@ final class InPlaceCompletion {
     }
 
     private List<Optional<String>> claimHolders(String uploadId, List<ChunkRef> chunks) throws Exception {
-        Semaphore permits = new Semaphore(CONCURRENT_READS);
-        List<Future<Optional<String>>> reads = new ArrayList<>(chunks.size());
-        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (ChunkRef chunk : chunks) {
-                reads.add(requests.submit(() -> {
-                    permits.acquire();
-                    try {
-                        return claims.holder(uploadId, chunk.getIndex());
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
-            List<Optional<String>> holders = new ArrayList<>(chunks.size());
-            for (Future<Optional<String>> read : reads) {
-                try {
-                    holders.add(read.get());
-                } catch (ExecutionException e) {
-                    reads.forEach(pending -> pending.cancel(true));
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
-            return holders;
-        }
+        return BoundedRequests.each(chunks, CONCURRENT_READS, chunk -> claims.holder(uploadId, chunk.getIndex()));
     }
 
     /**
