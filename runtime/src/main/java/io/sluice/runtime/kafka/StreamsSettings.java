@@ -16,10 +16,14 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code SLUICE_STATE_DIR}, and input buffering bounded by record count and fetch size, because a
  * request record can carry a whole chunk and the defaults (1,000 buffered records per partition,
  * 500 records per poll, 50 MiB fetches) would let a few partitions' worth of chunks fill a small
- * heap (contract I7). Worst case held here: 2 records per assigned partition plus one fetch. Off the
+ * heap (contract I7). Worst case held here: per assigned partition, the 2 records buffered, the decoded
+ * head (with its raw bytes, which Streams keeps for its error handlers) and one fetched batch. Off the
  * heap, every RocksDB store of the process shares one budget ({@link BoundedStoreMemory}).
  */
 public final class StreamsSettings {
+
+    /** The most a Streams consumer asks for per fetch, beyond the first record batch it reaches. */
+    static final int FETCH_BYTES = 1 << 20;
 
     private StreamsSettings() {}
 
@@ -54,8 +58,13 @@ public final class StreamsSettings {
         // overtake each other across the inputs are handled by the processors instead.
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 4);
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), maxRecordBytes + (1 << 20));
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), maxRecordBytes + (1 << 20));
+        // A fetch answer returns the first record batch it reaches whatever its size, so answers of at
+        // most 1 MiB still carry chunks of 16 MiB, one per answer. The consumer keeps an answer's data
+        // for as long as its partition is paused; at maxRecordBytes each answer held two chunks, and a
+        // heap dump of the session processor under 48 concurrent uploads found eight such answers
+        // kept (127 MiB).
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), FETCH_BYTES);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), FETCH_BYTES);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRecordBytes + (1 << 20));
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "none");
         p.putAll(KafkaClients.socketBuffers()); // every client of the app: consumers, producer, admin
