@@ -36,8 +36,8 @@ record SampledProcess(String name, long pid, Optional<URI> metrics) {
     OptionalLong gauge(HttpClient http, String name) throws InterruptedException {
         if (metrics.isEmpty()) return OptionalLong.empty();
         try {
-            // Only the gauge asked for: a full scrape costs a Streams app 10-30 ms of CPU, which sampling
-            // five times a second would take from the very uploads being measured.
+            // Only the gauge asked for: full scrapes several times a second would take the services'
+            // CPU from the very uploads being measured.
             URI gauge = URI.create(metrics.get() + "?name%5B%5D=" + name);
             String text = http.send(HttpRequest.newBuilder(gauge).timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString()).body();

@@ -7,6 +7,7 @@ import io.sluice.blob.consume.PerKeyOrder;
 import io.sluice.blob.consume.RecordProcessor;
 import io.sluice.blob.consume.UnprocessableRecordException;
 import io.sluice.blob.events.BlobEvents;
+import io.sluice.blob.parts.MultipartAssembly;
 import io.sluice.events.AssetDeleted;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.DeadLetterReason;
@@ -21,6 +22,7 @@ import io.sluice.schemas.keys.UploadIds;
 import io.sluice.schemas.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -95,13 +97,9 @@ public final class AssemblyProcessor implements RecordProcessor<UploadDecision> 
     }
 
     private void abandonAssembly(String uploadId, String tenant, String why) throws Exception {
-        String assetKey;
-        try {
-            assetKey = ObjectKeys.asset(tenant, UploadIds.assetIdFor(uploadId));
-        } catch (IllegalArgumentException e) {
-            return; // no asset key, so no multipart upload was ever begun for it
-        }
-        int aborted = assembler.abandon(assetKey);
+        Optional<String> assetKey = MultipartAssembly.assetKey(tenant, uploadId);
+        if (assetKey.isEmpty()) return; // no asset key, so no multipart upload was ever begun for it
+        int aborted = assembler.abandon(assetKey.get());
         if (aborted > 0) log.debug("Aborted the multipart upload of {} ({})", uploadId, why);
     }
 

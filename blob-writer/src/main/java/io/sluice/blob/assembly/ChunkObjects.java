@@ -13,6 +13,7 @@ import io.minio.messages.Item;
 import io.sluice.blob.consume.UnprocessableRecordException;
 import io.sluice.events.ChunkRef;
 import io.sluice.events.DeadLetterReason;
+import io.sluice.runtime.concurrent.BoundedConcurrency;
 import io.sluice.schemas.keys.ObjectKeys;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class ChunkObjects {
      *     or changed them, and no retry brings them back
      */
     List<StoredChunk> describe(List<ChunkRef> chunks) throws Exception {
-        return BoundedRequests.each(chunks, CONCURRENT_DESCRIBES, this::describe);
+        return BoundedConcurrency.map(chunks, CONCURRENT_DESCRIBES, this::describe);
     }
 
     private StoredChunk describe(ChunkRef chunk) throws Exception {

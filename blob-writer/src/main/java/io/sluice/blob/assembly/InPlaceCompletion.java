@@ -10,6 +10,7 @@ import io.sluice.blob.parts.PartClaims;
 import io.sluice.events.ChunkRef;
 import io.sluice.events.DeadLetterReason;
 import io.sluice.events.UploadVerified;
+import io.sluice.runtime.concurrent.BoundedConcurrency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ final class InPlaceCompletion {
     }
 
     private List<Optional<String>> claimHolders(String uploadId, List<ChunkRef> chunks) throws Exception {
-        return BoundedRequests.each(chunks, CONCURRENT_READS, chunk -> claims.holder(uploadId, chunk.getIndex()));
+        return BoundedConcurrency.map(chunks, CONCURRENT_READS, chunk -> claims.holder(uploadId, chunk.getIndex()));
     }
 
     /**

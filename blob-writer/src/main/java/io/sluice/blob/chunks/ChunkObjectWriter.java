@@ -62,41 +62,43 @@ public final class ChunkObjectWriter extends MinioAsyncClient {
      * @throws Exception what the SDK throws when the store cannot be reached or refuses the write
      */
     public boolean putIfAbsent(String bucket, String key, byte[] bytes, String sha256Hex) throws Exception {
-        verifiedSha256.put(bytes, sha256Hex);
-        try {
-            putObjectAsync(bucket, null, key, bytes, bytes.length, CREATE_ONLY, null).get();
-            return true;
-        } catch (ExecutionException e) {
-            if (isPreconditionFailed(e.getCause())) return false;
-            throwEncapsulatedException(e);
-            throw e; // not reached: the SDK rethrows what it wrapped
-        } finally {
-            verifiedSha256.remove(bytes);
-        }
+        return signedWith(bytes, sha256Hex, () -> {
+            try {
+                putObjectAsync(bucket, null, key, bytes, bytes.length, CREATE_ONLY, null).get();
+                return true;
+            } catch (ExecutionException e) {
+                if (isPreconditionFailed(e.getCause())) return false;
+                throw e;
+            }
+        });
     }
 
     /**
      * Uploads the chunk as a part of a multipart upload, signed with its verified SHA-256 as
      * {@link #putIfAbsent} is (no {@code Content-MD5}, the bytes not hashed again).
-     *
-     * @return the part's ETag, as the store reports it (without quotes)
      */
-    public String uploadPart(String bucket, String key, String multipartUploadId, int partNumber, byte[] bytes,
+    public void uploadPart(String bucket, String key, String multipartUploadId, int partNumber, byte[] bytes,
             String sha256Hex) throws Exception {
+        signedWith(bytes, sha256Hex, () -> uploadPartAsync(bucket, null, key, bytes, bytes.length, multipartUploadId,
+                partNumber, null, null).get());
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs the call with the array's verified digest known to {@link #createRequest}; SDK failures unwrapped. */
+    private <T> T signedWith(byte[] bytes, String sha256Hex, Call<T> call) throws Exception {
         verifiedSha256.put(bytes, sha256Hex);
         try {
-            return unquoted(uploadPartAsync(bucket, null, key, bytes, bytes.length, multipartUploadId, partNumber,
-                    null, null).get().etag());
+            return call.run();
         } catch (ExecutionException e) {
             throwEncapsulatedException(e);
             throw e; // not reached: the SDK rethrows what it wrapped
         } finally {
             verifiedSha256.remove(bytes);
         }
-    }
-
-    private static String unquoted(String etag) {
-        return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
     }
 
     /**

@@ -99,23 +99,19 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
     }
 
     /**
-     * Begins the asset's multipart upload for an upload assembled in place. An opening the session
-     * processor will refuse (its tenant names no asset key, say) begins nothing; its chunks, if any,
-     * become chunk objects.
+     * Begins the asset's multipart upload for an upload assembled in place, and remembers that any
+     * other upload has none, so that its chunks do not ask the store. An opening the session processor
+     * will refuse (its tenant names no asset key, say) begins nothing; its chunks, if any, become chunk
+     * objects.
      */
     private CompletableFuture<?> beginAssemblyInPlace(UploadOpened opened) {
-        if (!MultipartAssembly.eligible(opened.getChunkSize(), opened.getChunkCount())) return NOTHING_TO_DO;
-        Optional<String> assetKey = assetKeyOf(opened.getTenant(), opened.getUploadId());
+        Optional<String> assetKey = MultipartAssembly.assetKey(opened.getTenant(), opened.getUploadId());
         if (assetKey.isEmpty()) return NOTHING_TO_DO;
-        return multipartUploads.begin(assetKey.get(), ContentTypes.forObject(opened.getContentType()));
-    }
-
-    private static Optional<String> assetKeyOf(String tenant, String uploadId) {
-        try {
-            return Optional.of(ObjectKeys.asset(tenant, UploadIds.assetIdFor(uploadId)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+        if (!MultipartAssembly.eligible(opened.getChunkSize(), opened.getChunkCount())) {
+            multipartUploads.none(assetKey.get());
+            return NOTHING_TO_DO;
         }
+        return multipartUploads.begin(assetKey.get(), ContentTypes.forObject(opened.getContentType()));
     }
 
     private CompletableFuture<?> send(BlobEvent stored) {
@@ -157,7 +153,7 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
      * chunk as a chunk object instead.
      */
     private Optional<String> storeAsPart(ChunkReceived chunk, byte[] bytes, String sha256) throws Exception {
-        Optional<String> assetKey = assetKeyOf(chunk.getTenant(), chunk.getUploadId());
+        Optional<String> assetKey = MultipartAssembly.assetKey(chunk.getTenant(), chunk.getUploadId());
         if (assetKey.isEmpty()) return Optional.empty();
         Optional<String> multipartUpload = multipartUploads.find(assetKey.get()).join();
         if (multipartUpload.isEmpty()) return Optional.empty();

@@ -69,6 +69,11 @@ public final class AssetMultipartUploads {
         return begun;
     }
 
+    /** Remembers that the asset has no multipart upload: its upload is not assembled in place. */
+    public void none(String assetKey) {
+        remember(assetKey, CompletableFuture.completedFuture(Optional.empty()));
+    }
+
     /** The asset's multipart upload under way, if any: remembered, else listed. */
     public CompletableFuture<Optional<String>> find(String assetKey) {
         synchronized (byAssetKey) {

@@ -2,7 +2,9 @@ package io.sluice.blob.parts;
 
 import io.sluice.blob.assembly.AssemblyStrategy;
 import io.sluice.schemas.keys.ObjectKeys;
+import io.sluice.schemas.keys.UploadIds;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Which uploads are assembled in place: their chunks are written as the parts of a multipart upload
@@ -27,6 +29,18 @@ public final class MultipartAssembly {
 
     public static boolean eligible(int chunkSize, int chunkCount) {
         return chunkCount >= 2 && chunkCount <= AssemblyStrategy.MAX_PARTS && chunkSize >= AssemblyStrategy.MIN_PART_BYTES;
+    }
+
+    /**
+     * The key of the upload's asset, where its multipart upload would be; none for a tenant that names
+     * no key (the session processor refuses such an upload, so it never had one).
+     */
+    public static Optional<String> assetKey(String tenant, String uploadId) {
+        try {
+            return Optional.of(ObjectKeys.asset(tenant, UploadIds.assetIdFor(uploadId)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The part of a chunk: S3 numbers parts from 1. */

@@ -101,7 +101,7 @@ public final class Metrics {
     /**
      * Only the named metrics (Prometheus names, e.g. {@code sluice_jvm_heap_used_bytes}); all of them
      * when {@code names} is empty. A full scrape of a Streams app renders every task's and store's
-     * metrics (about a megabyte, 10-30 ms of CPU); a frequent reader of one gauge asks for it alone.
+     * metrics; a frequent reader of one gauge asks for it alone.
      */
     public String scrape(Set<String> names) {
         return names.isEmpty() ? registry.scrape() : registry.scrape(TEXT_FORMAT, names);

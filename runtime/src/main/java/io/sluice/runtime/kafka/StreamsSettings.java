@@ -59,10 +59,9 @@ public final class StreamsSettings {
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 4);
         // A fetch answer returns the first record batch it reaches whatever its size, so answers of at
-        // most 1 MiB still carry chunks of 16 MiB, one per answer. The consumer keeps an answer's data
-        // for as long as its partition is paused; at maxRecordBytes each answer held two chunks, and a
-        // heap dump of the session processor under 48 concurrent uploads found eight such answers
-        // kept (127 MiB).
+        // most 1 MiB still carry chunks of 16 MiB, one per answer. Larger answers would hold several
+        // chunks each, and the consumer keeps an answer's data for as long as Streams keeps its
+        // partition paused: across partitions they pile up (docs/benchmarks.md).
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), FETCH_BYTES);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), FETCH_BYTES);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRecordBytes + (1 << 20));
