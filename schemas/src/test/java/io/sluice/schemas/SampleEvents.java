@@ -91,7 +91,8 @@ public final class SampleEvents {
                         .setTenant(TENANT).setTimestamp(NOW).setEndedAt(NOW.minusSeconds(7 * 86_400)).build()),
                 decision(UploadAccepted.newBuilder().setEventId(id(10)).setUploadId(UPLOAD_ID)
                         .setTenant(TENANT).setTimestamp(NOW).setCausationId(id(1)).setSize(42L)
-                        .setChunkSize(16).setChunkCount(3).setExpiresAt(NOW.plusSeconds(3600)).build()),
+                        .setChunkSize(16).setChunkCount(3).setExpiresAt(NOW.plusSeconds(3600))
+                        .setContentType("image/jpeg").setRepeated(true).build()),
                 decision(UploadRejected.newBuilder().setEventId(id(11)).setUploadId(UPLOAD_ID)
                         .setTenant(TENANT).setTimestamp(NOW).setCausationId(id(1))
                         .setReason(RejectionReason.IDEMPOTENCY_KEY_REUSED).setDetail("other body").build()),

@@ -12,6 +12,7 @@ import io.sluice.events.AssetDeleted;
 import io.sluice.events.BlobEvent;
 import io.sluice.events.DeadLetterReason;
 import io.sluice.events.UploadAborted;
+import io.sluice.events.UploadAccepted;
 import io.sluice.events.UploadDecision;
 import io.sluice.events.UploadExpired;
 import io.sluice.events.UploadFailed;
@@ -32,7 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Acts on the session processor's final decisions: a verified upload is assembled into its asset
+ * Acts on the session processor's decisions: an accepted upload assembled in place has its asset's
+ * multipart upload begun; a verified upload is assembled into its asset
  * object, reported with {@code AssetStored}, and only once that report is acknowledged are its chunk
  * objects deleted (a redelivered {@code UploadVerified} then finds the asset in place). An aborted,
  * failed or expired upload has its chunk objects deleted, and so has a forgotten one (what was
@@ -71,6 +73,7 @@ public final class AssemblyProcessor implements RecordProcessor<UploadDecision> 
             throws Exception {
         // What cannot be processed is found here, on the loop's thread, so it goes to the dead-letter topic.
         return switch (decision.getPayload()) {
+            case UploadAccepted accepted -> beginAssemblyInPlace(accepted);
             case UploadVerified verified -> {
                 String assetKey = assetKeyOf(verified);
                 yield perUpload.submit(requireUploadId(verified.getUploadId()), () -> assemble(verified, assetKey));
@@ -86,6 +89,21 @@ public final class AssemblyProcessor implements RecordProcessor<UploadDecision> 
             }
             default -> DONE;
         };
+    }
+
+    /**
+     * Begins the asset's multipart upload of an upload assembled in place ({@link MultipartAssembly})
+     * once the session processor accepted it — so an opening it refuses begins none. A repeated
+     * acceptance (a retried create) begins nothing: the first one did, and the upload may have ended
+     * since; nor does one from a writer that does not name the content type.
+     */
+    private CompletableFuture<?> beginAssemblyInPlace(UploadAccepted accepted) throws UnprocessableRecordException {
+        if (accepted.getRepeated() || accepted.getContentType() == null) return DONE;
+        if (!MultipartAssembly.eligible(accepted.getChunkSize(), accepted.getChunkCount())) return DONE;
+        Optional<String> assetKey = MultipartAssembly.assetKey(accepted.getTenant(), accepted.getUploadId());
+        if (assetKey.isEmpty()) return DONE;
+        return perUpload.submit(requireUploadId(accepted.getUploadId()),
+                () -> assembler.beginInPlace(assetKey.get(), accepted.getContentType()));
     }
 
     /** An upload that ended without an asset: its multipart upload (if it had one) aborted, its chunk objects deleted. */

@@ -85,7 +85,7 @@ public final class AssetAssembler {
         };
     }
 
-    /** The asset's multipart upload, if its opening began one (its chunks were written as its parts). */
+    /** The asset's multipart upload, if its acceptance began one (its chunks were written as its parts). */
     private Optional<String> inPlaceUpload(UploadVerified verified, String assetKey) {
         List<ChunkRef> chunks = verified.getChunks();
         if (chunks.size() < 2 || AssemblyStrategy.choose(chunks) != AssemblyStrategy.COMPOSE) return Optional.empty();
@@ -132,6 +132,11 @@ public final class AssetAssembler {
         } finally {
             streamingCopies.release();
         }
+    }
+
+    /** Begins the multipart upload of an accepted upload assembled in place, unless one is under way. */
+    public void beginInPlace(String assetKey, String contentType) {
+        multipartUploads.begin(assetKey, ContentTypes.forObject(contentType)).join();
     }
 
     /** Aborts the multipart upload of an upload that ended without an asset; returns how many it aborted. */

@@ -2,7 +2,6 @@ package io.sluice.blob.chunks;
 
 import io.minio.errors.ErrorResponseException;
 import io.sluice.blob.BlobWriterCounters;
-import io.sluice.blob.assembly.ContentTypes;
 import io.sluice.blob.consume.AcknowledgedSend;
 import io.sluice.blob.consume.Decoded;
 import io.sluice.blob.consume.RecordProcessor;
@@ -38,8 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores the bytes of every {@code ChunkReceived} and reports it with a {@code ChunkStored}. Every
  * stored chunk is reported, accepted or not: the session processor matches index and digest against
- * what it accepted. A chunk of an upload assembled in place ({@link MultipartAssembly}: its opening
- * began the asset's multipart upload) is written as its part, once its claim on the part holds;
+ * what it accepted. A chunk of an upload assembled in place ({@link MultipartAssembly}: its
+ * acceptance began the asset's multipart upload) is written as its part, once its claim on the part holds;
  * every other chunk — and one whose part another digest claimed — as a chunk object under its
  * upload-scoped, digest-named key.
  *
@@ -83,7 +82,7 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
     @Override
     public CompletableFuture<?> process(ConsumerRecord<byte[], Decoded<UploadRequest>> record, UploadRequest request)
             throws Exception {
-        if (request.getPayload() instanceof UploadOpened opened) return beginAssemblyInPlace(opened);
+        if (request.getPayload() instanceof UploadOpened opened) return rememberNotInPlace(opened);
         if (!(request.getPayload() instanceof ChunkReceived chunk)) return NOTHING_TO_DO; // the session processor's
         requireObjectName(chunk);
         CompletableFuture<Optional<BlobEvent>> stored = CompletableFuture.supplyAsync(() -> store(chunk), workers);
@@ -99,19 +98,16 @@ public final class ChunkStorer implements RecordProcessor<UploadRequest> {
     }
 
     /**
-     * Begins the asset's multipart upload for an upload assembled in place, and remembers that any
-     * other upload has none, so that its chunks do not ask the store. An opening the session processor
-     * will refuse (its tenant names no asset key, say) begins nothing; its chunks, if any, become chunk
-     * objects.
+     * Remembers that an upload not assembled in place has no multipart upload, so that its chunks do
+     * not ask the store. The multipart upload of one assembled in place is begun at its acceptance
+     * (the decisions' loop).
      */
-    private CompletableFuture<?> beginAssemblyInPlace(UploadOpened opened) {
+    private CompletableFuture<?> rememberNotInPlace(UploadOpened opened) {
         Optional<String> assetKey = MultipartAssembly.assetKey(opened.getTenant(), opened.getUploadId());
-        if (assetKey.isEmpty()) return NOTHING_TO_DO;
-        if (!MultipartAssembly.eligible(opened.getChunkSize(), opened.getChunkCount())) {
+        if (assetKey.isPresent() && !MultipartAssembly.eligible(opened.getChunkSize(), opened.getChunkCount())) {
             multipartUploads.none(assetKey.get());
-            return NOTHING_TO_DO;
         }
-        return multipartUploads.begin(assetKey.get(), ContentTypes.forObject(opened.getContentType()));
+        return NOTHING_TO_DO;
     }
 
     private CompletableFuture<?> send(BlobEvent stored) {

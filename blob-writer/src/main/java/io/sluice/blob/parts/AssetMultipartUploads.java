@@ -15,12 +15,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The multipart upload under way at each asset's key, for uploads assembled in place
- * ({@link MultipartAssembly}). Begun when the upload opens; found by listing the key's multipart
- * uploads when this instance did not begin it (a restart, another instance); remembered for a
- * bounded number of recent assets, and forgotten once completed or aborted.
+ * ({@link MultipartAssembly}). Begun when the session processor accepts the upload — never for an
+ * opening it refuses, which would leave a multipart upload no ending aborts; found by listing the
+ * key's multipart uploads when this instance did not begin it (a restart, another instance, or the
+ * decisions and the chunks of one upload read by different instances); remembered for a bounded
+ * number of recent assets once begun or found, and forgotten once completed or aborted. That an
+ * asset has none is remembered only when its opening says so ({@link #none}): a chunk read before
+ * its upload's acceptance finds none yet, and the next one looks again.
  *
- * <p>Beginning lists first and creates only when none is there, so a redelivered opening reuses the
- * upload. Should two ever exist for one key (two instances opening it at once), every reader takes
+ * <p>Beginning lists first and creates only when none is there, so a redelivered acceptance reuses the
+ * upload. Should two ever exist for one key (two instances beginning it at once), every reader takes
  * the earliest begun, then the smallest id.
  */
 public final class AssetMultipartUploads {
@@ -49,8 +53,9 @@ public final class AssetMultipartUploads {
     }
 
     /**
-     * Begins the asset's multipart upload unless one is under way. Called for the opening, in
-     * offset order, before any chunk of the upload asks {@link #find}: a chunk waits for it.
+     * Begins the asset's multipart upload unless one is under way. Called for the upload's
+     * acceptance, which the ingest API awaits before it takes chunks: a chunk that asks {@link #find}
+     * meanwhile waits for it.
      */
     public CompletableFuture<Optional<String>> begin(String assetKey, String contentType) {
         CompletableFuture<Optional<String>> begun = CompletableFuture.supplyAsync(() -> {
@@ -80,15 +85,16 @@ public final class AssetMultipartUploads {
             CompletableFuture<Optional<String>> known = byAssetKey.get(assetKey);
             if (known != null && !known.isCompletedExceptionally()) return known;
         }
-        CompletableFuture<Optional<String>> found = CompletableFuture.supplyAsync(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             try {
-                return listed(assetKey);
+                Optional<String> listed = listed(assetKey);
+                // kept unless a beginning or the opening was remembered while the listing ran
+                listed.ifPresent(uploadId -> rememberUnlessKnown(assetKey, CompletableFuture.completedFuture(listed)));
+                return listed;
             } catch (Exception e) {
                 throw new IllegalStateException("could not list the multipart uploads of " + assetKey, e);
             }
         }, workers);
-        remember(assetKey, found);
-        return found;
     }
 
     /** After completion or abortion: nothing is under way at the key any more. */
@@ -111,6 +117,12 @@ public final class AssetMultipartUploads {
     private void remember(String assetKey, CompletableFuture<Optional<String>> upload) {
         synchronized (byAssetKey) {
             byAssetKey.put(assetKey, upload);
+        }
+    }
+
+    private void rememberUnlessKnown(String assetKey, CompletableFuture<Optional<String>> upload) {
+        synchronized (byAssetKey) {
+            byAssetKey.putIfAbsent(assetKey, upload);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Which uploads are assembled in place: their chunks are written as the parts of a multipart upload
- * of the asset's key, begun when the upload opens and completed when it is verified, so the store
+ * of the asset's key, begun when the upload is accepted and completed when it is verified, so the store
  * writes each byte once instead of writing chunk objects and then copying them into the asset.
  *
  * <p>Rule: an upload of at least two chunks, every chunk but the last of at least

@@ -52,7 +52,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,7 +99,7 @@ class BlobWriterHeapMeasurement {
             long started = System.nanoTime();
             List<UploadVerified> uploads = new ArrayList<>();
             for (int partition = 0; partition < Topics.UPLOAD_PARTITIONS; partition++) {
-                uploads.add(upload(requests, uploadIdOnPartition(partition), 128 * MIB, 16 * MIB, partition));
+                uploads.add(upload(requests, TestUploads.uploadIdOnPartition(partition), 128 * MIB, 16 * MIB, partition));
             }
             uploads.add(upload(requests, UploadIds.newUploadId(), 300 * MIB, MIB, 9));
             requests.flush();
@@ -177,15 +176,6 @@ class BlobWriterHeapMeasurement {
                 .setTenant("acme").setTimestamp(Instant.now()).setAssetId(UploadIds.assetIdFor(uploadId))
                 .setFileName("big.bin").setContentType("application/octet-stream").setSize(size)
                 .setSha256(HexFormat.of().formatHex(whole.digest())).setChunks(chunks).build();
-    }
-
-    /** An upload id the producer's default partitioner puts on this partition. */
-    private static String uploadIdOnPartition(int partition) {
-        while (true) {
-            String uploadId = UploadIds.newUploadId();
-            byte[] key = uploadId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            if (Utils.toPositive(Utils.murmur2(key)) % Topics.UPLOAD_PARTITIONS == partition) return uploadId;
-        }
     }
 
     private static void awaitCount(TopicLog<String, BlobEvent> log, String uploadId, boolean asset, int count) {

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.minio.StatObjectArgs;
 import io.sluice.blob.parts.MultipartAssembly;
 import io.sluice.events.ChunkStored;
+import io.sluice.events.RejectionReason;
+import io.sluice.events.UploadRejected;
 import io.sluice.testkit.Await;
 import io.sluice.testkit.KafkaServer;
 import io.sluice.testkit.RealServers;
 import io.sluice.testkit.S3Server;
 import io.sluice.testkit.SchemaRegistryServer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +51,7 @@ class InPlaceAssemblyIntegrationTest {
     @Test
     void shouldWriteTheChunksAsPartsAndCompleteTheAssetWithoutACopy() throws Exception {
         TestUploads upload = TestUploads.withChunkLengths(31, CHUNK, CHUNK, MIB + 17);
-        writer.send(upload.opened(CHUNK));
+        openAndAccept(upload, CHUNK);
         for (int i = upload.chunks.size() - 1; i >= 0; i--) writer.send(upload.chunkReceived(i)); // any order
         writer.send(upload.chunkReceived(1)); // a redelivery is its own part again
 
@@ -74,7 +78,7 @@ class InPlaceAssemblyIntegrationTest {
     void shouldNeverLetOtherBytesIntoAPartThatAcceptedBytesHold() throws Exception {
         TestUploads upload = TestUploads.withChunkLengths(32, CHUNK, CHUNK);
         byte[] conflicting = TestUploads.withChunkLengths(33, CHUNK).chunks.getFirst();
-        writer.send(upload.opened(CHUNK));
+        openAndAccept(upload, CHUNK);
         writer.send(upload.chunkReceived(0));
         writer.send(upload.chunkReceived(1));
         writer.send(upload.chunkReceived(0, conflicting)); // the client's file changed: chunk_conflict
@@ -95,7 +99,7 @@ class InPlaceAssemblyIntegrationTest {
     void shouldAssembleTheAcceptedBytesWhenOtherBytesClaimedTheirPartFirst() throws Exception {
         TestUploads upload = TestUploads.withChunkLengths(34, CHUNK, CHUNK);
         byte[] refused = TestUploads.withChunkLengths(35, CHUNK).chunks.getFirst();
-        writer.send(upload.opened(CHUNK));
+        openAndAccept(upload, CHUNK);
         writer.send(upload.chunkReceived(0, refused)); // refused by the session processor (too far ahead, say)
         writer.send(upload.chunkReceived(0)); // then accepted: its part holds the refused bytes
         writer.send(upload.chunkReceived(1));
@@ -112,7 +116,7 @@ class InPlaceAssemblyIntegrationTest {
     @Test
     void shouldKeepChunkObjectsForAnUploadOfSmallChunks() throws Exception {
         TestUploads upload = TestUploads.withChunkLengths(36, MIB, MIB);
-        writer.send(upload.opened(MIB));
+        openAndAccept(upload, MIB);
         writer.send(upload.chunkReceived(0));
         writer.send(upload.chunkReceived(1));
 
@@ -126,7 +130,7 @@ class InPlaceAssemblyIntegrationTest {
     @EnumSource(AssemblyIntegrationTest.Ending.class)
     void shouldAbortTheMultipartUploadOfAnUploadThatEnded(AssemblyIntegrationTest.Ending ending) throws Exception {
         TestUploads upload = TestUploads.withChunkLengths(37, CHUNK, CHUNK);
-        writer.send(upload.opened(CHUNK));
+        openAndAccept(upload, CHUNK);
         writer.send(upload.chunkReceived(0));
         writer.awaitChunksStored(upload.uploadId, 1);
         assertThat(writer.multipartUploads(upload.assetKey())).hasSize(1);
@@ -136,6 +140,51 @@ class InPlaceAssemblyIntegrationTest {
         writer.awaitNoChunkObjects(upload.uploadId);
         Await.until(Duration.ofSeconds(30), () -> writer.multipartUploads(upload.assetKey()).isEmpty(),
                 "the multipart upload of " + upload.uploadId + " to be aborted");
+    }
+
+    @Test
+    void shouldBeginNoMultipartUploadForAnOpeningTheSessionProcessorRefused() throws Exception {
+        TestUploads upload = TestUploads.withChunkLengths(38, CHUNK, CHUNK);
+        writer.send(upload.opened(CHUNK));
+        writer.decide(upload.uploadId, UploadRejected.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setUploadId(upload.uploadId).setTenant(TestUploads.TENANT).setTimestamp(Instant.now())
+                .setReason(RejectionReason.UPLOAD_EXISTS).build());
+        writer.send(upload.chunkReceived(0)); // a direct producer's chunk of the refused upload
+
+        assertThat(writer.awaitChunksStored(upload.uploadId, 1)).extracting(ChunkStored::getObjectKey)
+                .containsExactly(upload.chunkKey(0));
+        assertThat(writer.multipartUploads(upload.assetKey())).isEmpty();
+    }
+
+    @Test
+    void shouldBeginNoMultipartUploadForARetriedCreateOfAnUploadThatEnded() throws Exception {
+        TestUploads upload = TestUploads.withChunkLengths(39, CHUNK, CHUNK);
+        openAndAccept(upload, CHUNK);
+        writer.send(upload.chunkReceived(0));
+        writer.send(upload.chunkReceived(1));
+        writer.awaitChunksStored(upload.uploadId, 2);
+        writer.decide(upload.uploadId, upload.verified());
+        writer.awaitAssetsStored(upload.uploadId, 1);
+        assertThat(writer.multipartUploads(upload.assetKey())).isEmpty();
+
+        writer.decide(upload.uploadId, upload.accepted(CHUNK, true)); // the client created it again, same body
+        TestUploads later = upload.onSamePartition(40, CHUNK, CHUNK); // read after the retry, so it marks its end
+        writer.send(later.opened(CHUNK));
+        writer.decide(later.uploadId, later.accepted(CHUNK, false));
+        Await.until(Duration.ofSeconds(30), () -> writer.multipartUploads(later.assetKey()).size() == 1,
+                "the multipart upload of " + later.uploadId + " to be begun");
+
+        assertThat(writer.multipartUploads(upload.assetKey())).as("none begun again for the finished upload").isEmpty();
+    }
+
+    /** What the ingest API and the session processor write before a client sends chunks. */
+    private void openAndAccept(TestUploads upload, int chunkSize) throws Exception {
+        writer.send(upload.opened(chunkSize));
+        writer.decide(upload.uploadId, upload.accepted(chunkSize, false));
+        if (MultipartAssembly.eligible(chunkSize, upload.chunks.size())) {
+            Await.until(Duration.ofSeconds(30), () -> writer.multipartUploads(upload.assetKey()).size() == 1,
+                    "the multipart upload of " + upload.uploadId + " to be begun");
+        }
     }
 
     private static String[] claims(TestUploads upload, int... indexes) {

@@ -3,11 +3,14 @@ package io.sluice.blob.it;
 import io.sluice.blob.chunks.ChunkVerification;
 import io.sluice.events.ChunkReceived;
 import io.sluice.events.ChunkRef;
+import io.sluice.events.UploadAccepted;
 import io.sluice.events.UploadOpened;
 import io.sluice.events.UploadVerified;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.keys.UploadIds;
+import io.sluice.schemas.topics.Topics;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,21 +20,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.apache.kafka.common.utils.Utils;
 
 /** An upload made up by a test: its id, its chunks' bytes, and the events the other services would write. */
 final class TestUploads {
 
     static final String TENANT = "acme";
 
-    final String uploadId = UploadIds.newUploadId();
+    final String uploadId;
     final List<byte[]> chunks;
 
-    private TestUploads(List<byte[]> chunks) {
+    private TestUploads(String uploadId, List<byte[]> chunks) {
+        this.uploadId = uploadId;
         this.chunks = chunks;
     }
 
     /** Random bytes in chunks of the given lengths. */
     static TestUploads withChunkLengths(long seed, int... lengths) {
+        return new TestUploads(UploadIds.newUploadId(), randomChunks(seed, lengths));
+    }
+
+    /**
+     * Another upload whose events share this one's partition: the blob writer reads them after this
+     * upload's events sent before them, so one can mark that those were read.
+     */
+    TestUploads onSamePartition(long seed, int... lengths) {
+        return new TestUploads(uploadIdOnPartition(partitionOf(uploadId)), randomChunks(seed, lengths));
+    }
+
+    /** An upload id the producer's default partitioner puts on this partition. */
+    static String uploadIdOnPartition(int partition) {
+        while (true) {
+            String candidate = UploadIds.newUploadId();
+            if (partitionOf(candidate) == partition) return candidate;
+        }
+    }
+
+    private static int partitionOf(String uploadId) {
+        return Utils.toPositive(Utils.murmur2(uploadId.getBytes(StandardCharsets.UTF_8))) % Topics.UPLOAD_PARTITIONS;
+    }
+
+    private static List<byte[]> randomChunks(long seed, int... lengths) {
         Random random = new Random(seed);
         List<byte[]> chunks = new ArrayList<>();
         for (int length : lengths) {
@@ -39,7 +68,7 @@ final class TestUploads {
             random.nextBytes(bytes);
             chunks.add(bytes);
         }
-        return new TestUploads(chunks);
+        return chunks;
     }
 
     /** The opening of this upload, its chunks {@code chunkSize} long (all but the last). */
@@ -49,6 +78,15 @@ final class TestUploads {
                 .setSize(size()).setChunkSize(chunkSize).setChunkCount(chunks.size())
                 .setIdleTtlMillis(Duration.ofHours(1).toMillis()).setExpiresAt(Instant.now().plus(Duration.ofDays(1)))
                 .build();
+    }
+
+    /** The session processor's acceptance of {@link #opened}; {@code repeated} for a retried create's. */
+    UploadAccepted accepted(int chunkSize, boolean repeated) {
+        return UploadAccepted.newBuilder().setEventId(UUID.randomUUID().toString()).setUploadId(uploadId)
+                .setTenant(TENANT).setTimestamp(Instant.now()).setCausationId(UUID.randomUUID().toString())
+                .setSize(size()).setChunkSize(chunkSize).setChunkCount(chunks.size())
+                .setExpiresAt(Instant.now().plus(Duration.ofDays(1))).setContentType("image/jpeg")
+                .setRepeated(repeated).build();
     }
 
     ChunkReceived chunkReceived(int index) {

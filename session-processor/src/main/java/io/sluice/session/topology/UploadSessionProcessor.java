@@ -149,11 +149,11 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
             }
             SessionRecord created = SessionRecord.open(opened, opened.getTimestamp().toEpochMilli(), parked, chunks);
             applyEarlyReports(created);
-            acceptOpen(record, created, opened);
+            acceptOpen(record, created, opened, false);
             return;
         }
         if (OpenedValidation.sameUpload(existing.opened, opened)) {
-            acceptOpen(record, existing, opened);
+            acceptOpen(record, existing, opened, true);
             return;
         }
         RejectionReason reason = opened.getIdempotencyKey() != null
@@ -167,13 +167,16 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
         save(record, existing, opened.getTimestamp());
     }
 
-    private void acceptOpen(Record<String, Object> record, SessionRecord session, UploadOpened request) {
+    /** @param repeated the upload existed before this opening (a retried create) */
+    private void acceptOpen(Record<String, Object> record, SessionRecord session, UploadOpened request,
+            boolean repeated) {
         String causation = request.getEventId();
         forwardDecision(record, new UploadDecision(UploadAccepted.newBuilder()
                 .setEventId(DecisionMapper.eventId(causation, 0)).setUploadId(request.getUploadId())
                 .setTenant(session.opened.getTenant()).setTimestamp(request.getTimestamp()).setCausationId(causation)
                 .setSize(session.opened.getSize()).setChunkSize(session.opened.getChunkSize())
-                .setChunkCount(session.opened.getChunkCount()).setExpiresAt(DecisionMapper.expiresAt(session)).build()));
+                .setChunkCount(session.opened.getChunkCount()).setExpiresAt(DecisionMapper.expiresAt(session))
+                .setContentType(session.opened.getContentType()).setRepeated(repeated).build()));
         session.addOutcome(outcome(causation, RequestKind.OPEN, true, null, null, List.of(), request.getTimestamp()));
         save(record, session, request.getTimestamp());
     }

@@ -57,6 +57,8 @@ class SessionProcessorTopologyTest {
         assertThat(d.decisions()).singleElement().isInstanceOfSatisfying(UploadAccepted.class, a -> {
             assertThat(a.getCausationId()).isEqualTo(request);
             assertThat(a.getChunkCount()).isEqualTo(4);
+            assertThat(a.getContentType()).as("what the blob writer begins the asset with").isEqualTo("image/jpeg");
+            assertThat(a.getRepeated()).isFalse();
         });
         UploadStatus status = d.statuses().get(UPLOAD);
         assertThat(status.getState()).isEqualTo(UploadState.OPEN);
@@ -78,7 +80,8 @@ class SessionProcessorTopologyTest {
         d.open(d.opened(UPLOAD, file.length + 1, CHUNK).setIdempotencyKey("k-1").build());
 
         List<Object> decisions = d.decisions();
-        assertThat(decisions.get(0)).isInstanceOf(UploadAccepted.class);
+        assertThat(decisions.get(0)).isInstanceOfSatisfying(UploadAccepted.class,
+                a -> assertThat(a.getRepeated()).as("the upload is not opened again").isTrue());
         assertThat(decisions.get(1)).isInstanceOfSatisfying(UploadRejected.class,
                 r -> assertThat(r.getReason()).isEqualTo(RejectionReason.IDEMPOTENCY_KEY_REUSED));
         assertThat(d.statuses().get(UPLOAD).getSize()).isEqualTo(file.length);
