@@ -25,6 +25,7 @@ import io.sluice.schemas.topics.Topics;
 import io.sluice.session.domain.Sha256;
 import io.sluice.testkit.Await;
 import io.sluice.testkit.KafkaServer;
+import io.sluice.testkit.KeysOnPartition;
 import io.sluice.testkit.RealServers;
 import io.sluice.testkit.SchemaRegistryServer;
 import io.sluice.testkit.TestDirectories;
@@ -50,7 +51,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -264,14 +264,10 @@ class PoisonRecordIntegrationTest {
 
     /** An upload id whose records the default partitioner puts in {@code partition}. */
     private static String uploadIdInPartition(int partition) {
-        while (true) {
-            String candidate = UploadIds.newUploadId();
-            if (partitionOf(candidate) == partition) return candidate;
-        }
+        return KeysOnPartition.keyOn(partition, Topics.UPLOAD_PARTITIONS, UploadIds::newUploadId);
     }
 
-    /** The default partitioner's choice for a string key: murmur2 of its UTF-8 bytes. */
     private static int partitionOf(String key) {
-        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % Topics.UPLOAD_PARTITIONS;
+        return KeysOnPartition.partitionOf(key, Topics.UPLOAD_PARTITIONS);
     }
 }

@@ -2,8 +2,8 @@ package io.sluice.blob.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.blob.events.BlobEventIds;
 import io.sluice.blob.chunks.ChunkVerification;
+import io.sluice.blob.events.BlobEventIds;
 import io.sluice.events.ChunkReceived;
 import io.sluice.events.ChunkStored;
 import io.sluice.events.DeadLetter;
@@ -14,6 +14,7 @@ import io.sluice.testkit.KafkaServer;
 import io.sluice.testkit.RealServers;
 import io.sluice.testkit.S3Server;
 import io.sluice.testkit.SchemaRegistryServer;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -119,8 +120,8 @@ class ChunkStorageIntegrationTest {
         writer.awaitChunksStored(upload.uploadId, 1);
         DeadLetter letter = writer.awaitDeadLetter(Topics.UPLOAD_REQUESTS.name(), poisonAt.partition(), poisonAt.offset());
         assertThat(letter.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE);
-        assertThat(letter.getValue().array()).isEqualTo(poison);
-        assertThat(new String(letter.getKey().array(), StandardCharsets.UTF_8)).isEqualTo(upload.uploadId);
+        assertThat(letter.getValue()).isEqualTo(ByteBuffer.wrap(poison));
+        assertThat(StandardCharsets.UTF_8.decode(letter.getKey()).toString()).isEqualTo(upload.uploadId);
         assertThat(letter.getDetail()).contains("WRONG_MAGIC_BYTE");
     }
 

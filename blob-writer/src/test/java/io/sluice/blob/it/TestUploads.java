@@ -9,8 +9,8 @@ import io.sluice.events.UploadVerified;
 import io.sluice.schemas.keys.ObjectKeys;
 import io.sluice.schemas.keys.UploadIds;
 import io.sluice.schemas.topics.Topics;
+import io.sluice.testkit.KeysOnPartition;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.apache.kafka.common.utils.Utils;
 
 /** An upload made up by a test: its id, its chunks' bytes, and the events the other services would write. */
 final class TestUploads {
@@ -45,19 +44,12 @@ final class TestUploads {
      * upload's events sent before them, so one can mark that those were read.
      */
     TestUploads onSamePartition(long seed, int... lengths) {
-        return new TestUploads(uploadIdOnPartition(partitionOf(uploadId)), randomChunks(seed, lengths));
+        return new TestUploads(uploadIdOnPartition(KeysOnPartition.partitionOf(uploadId, Topics.UPLOAD_PARTITIONS)), randomChunks(seed, lengths));
     }
 
     /** An upload id the producer's default partitioner puts on this partition. */
     static String uploadIdOnPartition(int partition) {
-        while (true) {
-            String candidate = UploadIds.newUploadId();
-            if (partitionOf(candidate) == partition) return candidate;
-        }
-    }
-
-    private static int partitionOf(String uploadId) {
-        return Utils.toPositive(Utils.murmur2(uploadId.getBytes(StandardCharsets.UTF_8))) % Topics.UPLOAD_PARTITIONS;
+        return KeysOnPartition.keyOn(partition, Topics.UPLOAD_PARTITIONS, UploadIds::newUploadId);
     }
 
     private static List<byte[]> randomChunks(long seed, int... lengths) {

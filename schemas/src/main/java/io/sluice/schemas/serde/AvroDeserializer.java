@@ -9,10 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
@@ -29,8 +27,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * a registry that cannot be reached raises a plain {@link SerializationException} (try again).
  *
  * <p>Decodes in place from the array Kafka hands over (the consumer's buffer, when the consumer
- * calls the {@link ByteBuffer} variant), so the only copy of a chunk payload is the one Avro makes
- * for the record's {@code bytes} field. Thread-safe.
+ * calls the {@link ByteBuffer} variant), and a {@code bytes} field — a chunk payload — is a view of
+ * that array, not a copy ({@link SlicingDecoder}). Thread-safe.
  */
 public final class AvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
     private final SchemaRegistry registry;
@@ -83,7 +81,7 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
         }
         int bodyOffset = offset + ConfluentWireFormat.HEADER_BYTES;
         int bodyLength = length - ConfluentWireFormat.HEADER_BYTES;
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, bodyOffset, bodyLength, null);
+        SlicingDecoder decoder = new SlicingDecoder(data, bodyOffset, bodyLength);
         T value;
         try {
             value = reading.reader().read(null, decoder);
@@ -97,19 +95,11 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
                     "topic " + topic + ": Avro body of " + bodyLength + " bytes does not decode as schema "
                             + schemaId + ": " + e, e);
         }
-        if (!isEnd(decoder)) {
+        if (!decoder.isEnd()) {
             throw new UndecodableRecordException(Problem.MALFORMED_PAYLOAD, schemaId,
                     "topic " + topic + ": stray bytes after the Avro body (schema " + schemaId + ")");
         }
         return value;
-    }
-
-    private static boolean isEnd(BinaryDecoder decoder) {
-        try {
-            return decoder.isEnd();
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private ReaderForWriter<T> readerFor(int schemaId) {

@@ -80,12 +80,18 @@ public final class UploadSession {
      */
     public List<UploadEvent> receiveChunk(int index, byte[] bytes, byte[] claimedSha256, long nowMillis,
             long parkedLimit) {
-        byte[] actualSha = Sha256.of(bytes);
+        return receiveChunk(index, ChunkBytes.of(bytes), claimedSha256, nowMillis, parkedLimit);
+    }
+
+    /** {@link #receiveChunk(int, byte[], byte[], long, long)} for bytes where they are (the request record's array). */
+    public List<UploadEvent> receiveChunk(int index, ChunkBytes bytes, byte[] claimedSha256, long nowMillis,
+            long parkedLimit) {
+        byte[] actualSha = bytes.sha256();
         if (data.state().isTerminal()) {
             return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.forTerminal(data.state()), null));
         }
         Optional<Violation> misfit = ChunkIndexRule.check(index, spec.grid())
-                .or(() -> ChunkLengthRule.check(spec.grid(), index, bytes.length));
+                .or(() -> ChunkLengthRule.check(spec.grid(), index, bytes.length()));
         if (misfit.isPresent()) {
             return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.of(misfit.get().code()),
                     misfit.get().detail()));
@@ -103,25 +109,25 @@ public final class UploadSession {
         data.touch(nowMillis);
         if (index == data.hashFrontier()) {
             RollingSha256 hash = data.hash();
-            hash.update(bytes, 0, bytes.length);
+            bytes.hashInto(hash);
             accept(index, entry, actualSha);
-            data.advanceFrontier(bytes.length);
+            data.advanceFrontier(bytes.length());
             absorbParked(hash);
             data.saveHash(hash);
-            return afterProgress(List.of(new ChunkAccepted(index, bytes.length, actualSha, false)));
+            return afterProgress(List.of(new ChunkAccepted(index, bytes.length(), actualSha, false)));
         }
         if (index < data.hashFrontier()) {
             throw new IllegalStateException("chunk " + index + " is behind the frontier but was never accepted");
         }
         Optional<Violation> tooFarAhead = ParkingRule.check(index, data.hashFrontier(), false, data.parkedBytes(),
-                bytes.length, parkedLimit);
+                bytes.length(), parkedLimit);
         if (tooFarAhead.isPresent()) {
             return List.of(rejectChunk(index, bytes, actualSha, RejectionReason.TOO_FAR_AHEAD, tooFarAhead.get().detail()));
         }
-        parkedChunks.park(spec.uploadId(), index, bytes);
+        parkedChunks.park(spec.uploadId(), index, bytes.copy());
         accept(index, entry, actualSha);
-        data.addParked(bytes.length);
-        return List.of(new ChunkAccepted(index, bytes.length, actualSha, true));
+        data.addParked(bytes.length());
+        return List.of(new ChunkAccepted(index, bytes.length(), actualSha, true));
     }
 
     /**
@@ -231,9 +237,9 @@ public final class UploadSession {
         return ended.isPresent() && nowMillis - ended.getAsLong() >= retention.toMillis();
     }
 
-    private static ChunkRejected rejectChunk(int index, byte[] bytes, byte[] sha256, RejectionReason reason,
+    private static ChunkRejected rejectChunk(int index, ChunkBytes bytes, byte[] sha256, RejectionReason reason,
             String detail) {
-        return new ChunkRejected(index, bytes.length, sha256, reason, detail);
+        return new ChunkRejected(index, bytes.length(), sha256, reason, detail);
     }
 
     /** Indexes of chunks not yet accepted, ascending, at most {@code limit} of them. */

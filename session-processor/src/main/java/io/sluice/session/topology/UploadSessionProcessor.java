@@ -24,12 +24,12 @@ import io.sluice.events.UploadRequest;
 import io.sluice.schemas.deadletters.ProcessorDeadLetters;
 import io.sluice.schemas.keys.ChunkKeys;
 import io.sluice.schemas.topics.Topics;
+import io.sluice.session.domain.ChunkBytes;
 import io.sluice.session.domain.Sha256;
 import io.sluice.session.domain.UploadEvent;
 import io.sluice.upload.Violation;
 import io.sluice.upload.rules.ChunkLengthRule;
 import io.sluice.upload.rules.FinishRule;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -183,21 +183,21 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
 
     private void receiveChunk(Record<String, Object> record, ChunkReceived chunk) {
         SessionRecord session = sessionOf(chunk.getUploadId(), chunk.getTenant());
-        byte[] bytes = bytesOf(chunk.getBytes());
+        ChunkBytes bytes = ChunkBytes.of(chunk.getBytes());
         if (session == null) {
-            rejectUnknown(record, new UploadEvent.ChunkRejected(chunk.getIndex(), bytes.length, Sha256.of(bytes),
+            rejectUnknown(record, new UploadEvent.ChunkRejected(chunk.getIndex(), bytes.length(), bytes.sha256(),
                     io.sluice.session.domain.RejectionReason.UNKNOWN_UPLOAD, null), chunk.getEventId(),
                     chunk.getUploadId(), chunk.getTenant(), chunk.getTimestamp());
             return;
         }
         byte[] claimed = parseSha(chunk.getSha256());
-        Optional<Violation> lyingLength = ChunkLengthRule.checkStated(chunk.getLength(), bytes.length);
+        Optional<Violation> lyingLength = ChunkLengthRule.checkStated(chunk.getLength(), bytes.length());
         List<UploadEvent> events;
         if (lyingLength.isPresent()) {
-            events = List.of(new UploadEvent.ChunkRejected(chunk.getIndex(), bytes.length, Sha256.of(bytes),
+            events = List.of(new UploadEvent.ChunkRejected(chunk.getIndex(), bytes.length(), bytes.sha256(),
                     io.sluice.session.domain.RejectionReason.CHUNK_SIZE_MISMATCH, lyingLength.get().detail()));
         } else if (claimed == null) {
-            events = List.of(new UploadEvent.ChunkRejected(chunk.getIndex(), bytes.length, Sha256.of(bytes),
+            events = List.of(new UploadEvent.ChunkRejected(chunk.getIndex(), bytes.length(), bytes.sha256(),
                     io.sluice.session.domain.RejectionReason.DIGEST_MISMATCH, "sha256 must be 64 hex digits"));
         } else {
             events = session.session(parked, chunks).receiveChunk(chunk.getIndex(), bytes, claimed,
@@ -451,16 +451,6 @@ final class UploadSessionProcessor implements Processor<String, Object, String, 
     private static RequestOutcome outcome(String requestId, RequestKind kind, boolean accepted, RejectionReason reason,
             String detail, List<Integer> missing, Instant at) {
         return new RequestOutcome(requestId, kind, accepted, reason, detail, missing, at);
-    }
-
-    private static byte[] bytesOf(ByteBuffer buffer) {
-        ByteBuffer view = buffer.duplicate();
-        if (view.hasArray() && view.arrayOffset() == 0 && view.position() == 0 && view.remaining() == view.array().length) {
-            return view.array();
-        }
-        byte[] bytes = new byte[view.remaining()];
-        view.get(bytes);
-        return bytes;
     }
 
     private static byte[] parseSha(String hex) {
