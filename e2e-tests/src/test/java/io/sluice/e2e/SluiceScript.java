@@ -49,9 +49,10 @@ final class SluiceScript {
             Process process = builder.start();
             CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process));
             if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                String threads = threadDump(process); // ./sluice execs its JVM: the same pid
                 process.destroyForcibly();
-                fail("./sluice %s took over %d s; output:%n%s", String.join(" ", args), deadline.toSeconds(),
-                        output.getNow("(unavailable)"));
+                fail("./sluice %s took over %d s; output:%n%s%nits threads:%n%s", String.join(" ", args),
+                        deadline.toSeconds(), outputOfEnded(output), threads);
             }
             Result result = new Result(process.exitValue(), output.join());
             System.out.printf("$ ./sluice %s  -> exit %d%n%s%n", String.join(" ", args), result.exitCode(), result.output());
@@ -74,7 +75,7 @@ final class SluiceScript {
             CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process));
             if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                fail("%s took over %d s; output:%n%s", script, deadline.toSeconds(), output.getNow("(unavailable)"));
+                fail("%s took over %d s; output:%n%s", script, deadline.toSeconds(), outputOfEnded(output));
             }
             Result result = new Result(process.exitValue(), output.join());
             System.out.printf("$ %s  -> exit %d%n%s%n", script, result.exitCode(), result.output());
@@ -84,6 +85,31 @@ final class SluiceScript {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted running " + script, e);
+        }
+    }
+
+    /** What a process killed for taking too long wrote: its output ends once it is gone. */
+    private static String outputOfEnded(CompletableFuture<String> output) {
+        try {
+            return output.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "(unavailable: " + e + ")";
+        }
+    }
+
+    /** The threads of a JVM that takes too long, so that a timeout says where it waits. */
+    private static String threadDump(Process process) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            CompletableFuture<String> dump = CompletableFuture.supplyAsync(() -> readAll(jcmd));
+            if (!jcmd.waitFor(30, TimeUnit.SECONDS)) jcmd.destroyForcibly();
+            return outputOfEnded(dump);
+        } catch (IOException e) {
+            return "(no thread dump: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
         }
     }
 

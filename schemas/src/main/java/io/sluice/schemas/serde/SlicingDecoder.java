@@ -183,26 +183,26 @@ final class SlicingDecoder extends Decoder {
             count = -count;
             readLong();
         }
-        if (count > limit - position) {
-            throw new AvroRuntimeException("a block of " + count + " items in " + (limit - position) + " bytes");
-        }
-        return count;
+        return fitting(count);
     }
 
     /** Skips the blocks whose size is stated; the count of the first block whose size is not, or 0 at the end. */
     private long skipSizedBlocks() throws IOException {
         while (true) {
             long count = readLong();
-            if (count >= 0) {
-                if (count > limit - position) {
-                    throw new AvroRuntimeException("a block of " + count + " items in " + (limit - position) + " bytes");
-                }
-                return count;
-            }
+            if (count >= 0) return fitting(count);
             long size = readLong();
             if (size < 0 || size > limit - position) throw new EOFException("a block of " + size + " bytes");
             position += (int) size;
         }
+    }
+
+    /** A block's item count, refused when its items cannot fit the bytes left (each takes a byte at least). */
+    private long fitting(long count) {
+        if (count > limit - position) {
+            throw new AvroRuntimeException("a block of " + count + " items in " + (limit - position) + " bytes");
+        }
+        return count;
     }
 
     /** A stated length, no longer than what is left. */
