@@ -1,28 +1,31 @@
 package io.sluice.ingest.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.sluice.schemas.topics.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * What is left of a request body when the API answers without having read all of it: a refusal
- * decided on the headers (401, a chunk index out of range, a {@code Content-Length} past the
- * chunk) or on the first bytes past the limit. The JDK server then discards a little of the rest
- * and, if the body goes on, closes the connection after the response — without saying so, so the
- * client pools the connection and its next request fails on it ("no bytes received"). Hence: a
- * short rest is read and discarded (the connection stays usable); a longer one is left unread and
- * the answer says {@code Connection: close}, so the client opens a new connection for its next call.
+ * decided on the headers (401, a chunk index out of range, an upload that has ended) or on the first
+ * bytes past the limit. Answered at once, the client may still be sending: the server then closes a
+ * connection with unread bytes, the kernel resets it, and a client that reads its answer only after
+ * sending (the JDK's, most HTTP/1.1 clients) sees "connection reset" instead of the refusal — seen
+ * with a tus PATCH of 1 MiB to a terminated upload. Hence: a rest up to the largest chunk a client may
+ * send is read and discarded before the answer (8 KiB at a time; the connection stays usable); a
+ * longer one is left unread and the answer says {@code Connection: close}.
  */
 public final class UnreadBody {
 
-    /** As much as the JDK server itself would discard (its default {@code sun.net.httpserver.drainAmount}). */
-    static final int DISCARD_LIMIT = 64 * 1024;
+    /** The largest request body a refusal still reads to its end: a chunk of the largest size, and its framing. */
+    static final int DISCARD_LIMIT = Topics.MAX_CHUNK_BYTES + 64 * 1024;
 
     private UnreadBody() {}
 
-    /** Discards a short rest of the body, or marks the response as the connection's last. Call before answering. */
+    /** Discards the rest of the body up to {@link #DISCARD_LIMIT}, or marks the response as the connection's last. Call before answering. */
     public static void discardOrClose(HttpExchange exchange) {
-        boolean ended = declaredLength(exchange) <= DISCARD_LIMIT && discard(exchange.getRequestBody(), DISCARD_LIMIT);
+        // Up to the limit whatever length the body declares: stopping sooner leaves the client writing into a reset.
+        boolean ended = discard(exchange.getRequestBody(), DISCARD_LIMIT);
         if (!ended) exchange.getResponseHeaders().set("Connection", "close");
     }
 
@@ -39,17 +42,6 @@ public final class UnreadBody {
             return false;
         } catch (IOException e) { // a client that went away or broke the chunked encoding: the connection is done
             return false;
-        }
-    }
-
-    /** The {@code Content-Length}, or -1 when there is none (chunked) or it is not a number. */
-    private static long declaredLength(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (header == null) return -1;
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 }

@@ -120,7 +120,8 @@ class ApiRouterTest {
 
     @Test
     void shouldAnswerARefusalLeavingALongBodyUnreadAsTheConnectionsLastSoTheNextCallGetsAFreshOne() throws Exception {
-        byte[] body = new byte[UnreadBody.DISCARD_LIMIT * 4];
+        // past the limit by less than a socket buffer holds, so the refusal reaches the client still sending
+        byte[] body = new byte[UnreadBody.DISCARD_LIMIT + 64 * 1024];
         for (HttpRequest.BodyPublisher publisher : List.of(HttpRequest.BodyPublishers.ofByteArray(body),
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))) { // chunked
             HttpResponse<String> refused = http.send(request("PUT", "/v1/things/1", publisher).build(),
@@ -129,6 +130,19 @@ class ApiRouterTest {
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(refused.headers().firstValue("Connection")).contains("close");
             assertThat(send("GET", "/v1/things/2", "Bearer t0ken").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void shouldLetAClientStillSendingAChunkSizedBodyReadItsRefusal() throws Exception {
+        byte[] body = new byte[8 * 1024 * 1024]; // more than the loopback's socket buffers hold
+        for (HttpRequest.BodyPublisher publisher : List.of(HttpRequest.BodyPublishers.ofByteArray(body),
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))) { // chunked
+            HttpResponse<String> refused = http.send(request("PUT", "/v1/things/1", publisher).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Connection")).as("the connection stays usable").isEmpty();
         }
     }
 
