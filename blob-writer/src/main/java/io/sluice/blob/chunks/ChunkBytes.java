@@ -7,7 +7,10 @@ final class ChunkBytes {
 
     private ChunkBytes() {}
 
-    /** The decoder allocates each payload's own array, so this is normally the buffer's array itself. */
+    /**
+     * A decoded chunk is a view of its record's array (the deserialiser does not copy it), so this
+     * copies it out: the MinIO SDK sends whole arrays only.
+     */
     static byte[] arrayOf(ByteBuffer buffer) {
         if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
                 && buffer.remaining() == buffer.array().length) {

@@ -39,6 +39,6 @@ public record ChunkBytes(byte[] array, int offset, int length) {
 
     /** The bytes in an array of their own. */
     public byte[] copy() {
-        return offset == 0 && length == array.length ? array.clone() : Arrays.copyOfRange(array, offset, offset + length);
+        return Arrays.copyOfRange(array, offset, offset + length);
     }
 }

@@ -78,12 +78,6 @@ public final class UploadSession {
      * the hash frontier (then any parked successors are absorbed), else parked while the parked
      * bytes stay within {@code parkedLimit}.
      */
-    public List<UploadEvent> receiveChunk(int index, byte[] bytes, byte[] claimedSha256, long nowMillis,
-            long parkedLimit) {
-        return receiveChunk(index, ChunkBytes.of(bytes), claimedSha256, nowMillis, parkedLimit);
-    }
-
-    /** {@link #receiveChunk(int, byte[], byte[], long, long)} for bytes where they are (the request record's array). */
     public List<UploadEvent> receiveChunk(int index, ChunkBytes bytes, byte[] claimedSha256, long nowMillis,
             long parkedLimit) {
         byte[] actualSha = bytes.sha256();

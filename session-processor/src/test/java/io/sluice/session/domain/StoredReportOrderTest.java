@@ -50,7 +50,7 @@ class StoredReportOrderTest {
     private UploadSession received() {
         UploadSession session = UploadSession.open(new UploadSpec("up-1", "t", file.length, CHUNK, null), 1_000,
                 new InMemoryParkedChunks(), new InMemoryChunkEntries());
-        for (int i = 0; i < 2; i++) session.receiveChunk(i, chunk(i), Sha256.of(chunk(i)), 2_000, Long.MAX_VALUE);
+        for (int i = 0; i < 2; i++) session.receiveChunk(i, ChunkBytes.of(chunk(i)), Sha256.of(chunk(i)), 2_000, Long.MAX_VALUE);
         return session;
     }
 

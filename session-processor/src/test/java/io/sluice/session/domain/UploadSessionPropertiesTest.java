@@ -94,7 +94,7 @@ class UploadSessionPropertiesTest {
 
     private static List<UploadEvent> apply(UploadSession session, Step step, long now) {
         return switch (step) {
-            case Step.Chunk c -> session.receiveChunk(c.index(), c.bytes(), null, now, 3L * CHUNK);
+            case Step.Chunk c -> session.receiveChunk(c.index(), ChunkBytes.of(c.bytes()), null, now, 3L * CHUNK);
             case Step.Stored s -> session.chunkStored(s.index(), s.sha256());
             case Step.Finish f -> session.requestFinish(f.size(), f.sha256(), now);
             case Step.Abort a -> session.abort(now);

@@ -75,16 +75,16 @@ class UploadSessionTest {
 
     @Test
     void shouldRejectAChunkTooFarAheadOnceTheParkingBoundIsReachedAndAcceptItLater() {
-        assertThat(session.receiveChunk(2, chunk(2), null, 1_000, CHUNK)).singleElement().isInstanceOf(ChunkAccepted.class);
+        assertThat(session.receiveChunk(2, ChunkBytes.of(chunk(2)), null, 1_000, CHUNK)).singleElement().isInstanceOf(ChunkAccepted.class);
 
-        List<UploadEvent> events = session.receiveChunk(3, chunk(3), null, 1_000, CHUNK);
+        List<UploadEvent> events = session.receiveChunk(3, ChunkBytes.of(chunk(3)), null, 1_000, CHUNK);
 
         assertThat(events).singleElement().isInstanceOfSatisfying(ChunkRejected.class,
                 r -> assertThat(r.reason()).isEqualTo(RejectionReason.TOO_FAR_AHEAD));
         assertThat(session.missing(10)).containsExactly(0, 1, 3);
         receive(0);
         receive(1);
-        assertThat(session.receiveChunk(3, chunk(3), null, 1_000, CHUNK)).singleElement().isInstanceOf(ChunkAccepted.class);
+        assertThat(session.receiveChunk(3, ChunkBytes.of(chunk(3)), null, 1_000, CHUNK)).singleElement().isInstanceOf(ChunkAccepted.class);
         assertThat(session.data().hash().peek()).isEqualTo(Sha256.of(file));
     }
 
@@ -102,7 +102,7 @@ class UploadSessionTest {
         receive(1);
         byte[] other = randomBytes(CHUNK, 99);
 
-        List<UploadEvent> events = session.receiveChunk(1, other, null, 1_000, NO_PARKING_LIMIT);
+        List<UploadEvent> events = session.receiveChunk(1, ChunkBytes.of(other), null, 1_000, NO_PARKING_LIMIT);
 
         assertThat(events).singleElement().isInstanceOfSatisfying(ChunkRejected.class,
                 r -> assertThat(r.reason()).isEqualTo(RejectionReason.CHUNK_CONFLICT));
@@ -112,10 +112,10 @@ class UploadSessionTest {
 
     @Test
     void shouldRejectMalformedChunks() {
-        assertThat(reason(session.receiveChunk(4, chunk(0), null, 0, NO_PARKING_LIMIT))).isEqualTo(RejectionReason.CHUNK_INDEX_OUT_OF_RANGE);
-        assertThat(reason(session.receiveChunk(-1, chunk(0), null, 0, NO_PARKING_LIMIT))).isEqualTo(RejectionReason.CHUNK_INDEX_OUT_OF_RANGE);
-        assertThat(reason(session.receiveChunk(3, chunk(0), null, 0, NO_PARKING_LIMIT))).isEqualTo(RejectionReason.CHUNK_SIZE_MISMATCH);
-        assertThat(reason(session.receiveChunk(0, chunk(0), Sha256.of(chunk(1)), 0, NO_PARKING_LIMIT))).isEqualTo(RejectionReason.DIGEST_MISMATCH);
+        assertThat(reason(session.receiveChunk(4, ChunkBytes.of(chunk(0)), null, 0, NO_PARKING_LIMIT))).isEqualTo(RejectionReason.CHUNK_INDEX_OUT_OF_RANGE);
+        assertThat(reason(session.receiveChunk(-1, ChunkBytes.of(chunk(0)), null, 0, NO_PARKING_LIMIT))).isEqualTo(RejectionReason.CHUNK_INDEX_OUT_OF_RANGE);
+        assertThat(reason(session.receiveChunk(3, ChunkBytes.of(chunk(0)), null, 0, NO_PARKING_LIMIT))).isEqualTo(RejectionReason.CHUNK_SIZE_MISMATCH);
+        assertThat(reason(session.receiveChunk(0, ChunkBytes.of(chunk(0)), Sha256.of(chunk(1)), 0, NO_PARKING_LIMIT))).isEqualTo(RejectionReason.DIGEST_MISMATCH);
         assertThat(session.accepted(10)).isEmpty();
         assertThat(session.data().receivedCount()).isZero();
     }
@@ -166,7 +166,7 @@ class UploadSessionTest {
     void shouldFailWhenTheHashDiffersFromTheOneDeclaredAtCreation() {
         UploadSession declared = UploadSession.open(
                 new UploadSpec("up-2", "t", file.length, CHUNK, Sha256.of(new byte[] {9})), 0, parked, chunks);
-        for (int i = 0; i < 4; i++) declared.receiveChunk(i, chunk(i), null, 0, NO_PARKING_LIMIT);
+        for (int i = 0; i < 4; i++) declared.receiveChunk(i, ChunkBytes.of(chunk(i)), null, 0, NO_PARKING_LIMIT);
 
         assertThat(declared.requestFinish(file.length, Sha256.of(file), 0)).singleElement().isInstanceOf(UploadFailed.class);
     }
@@ -188,7 +188,7 @@ class UploadSessionTest {
         byte[] declaredHash = Sha256.of(new byte[] {9});
         UploadSession declared = UploadSession.open(
                 new UploadSpec("up-2", "t", file.length, CHUNK, declaredHash), 0, parked, chunks);
-        for (int i = 0; i < 4; i++) declared.receiveChunk(i, chunk(i), null, 0, NO_PARKING_LIMIT);
+        for (int i = 0; i < 4; i++) declared.receiveChunk(i, ChunkBytes.of(chunk(i)), null, 0, NO_PARKING_LIMIT);
 
         assertThat(declared.requestFinish(file.length, null, 0)).singleElement().isInstanceOf(UploadFailed.class);
         assertThat(declared.data().failure()).isEqualTo(new Failure(FailureReason.CHECKSUM_MISMATCH,
@@ -230,7 +230,7 @@ class UploadSessionTest {
         byte[] wrongLength = randomBytes(10, 3);
         session.chunkStored(3, Sha256.of(wrongLength));
         session.chunkStored(3, Sha256.of(chunk(3)));
-        session.receiveChunk(3, wrongLength, null, 0, NO_PARKING_LIMIT);
+        session.receiveChunk(3, ChunkBytes.of(wrongLength), null, 0, NO_PARKING_LIMIT);
         for (int i = 0; i < 3; i++) store(i);
 
         receiveAll();
@@ -296,8 +296,8 @@ class UploadSessionTest {
         SessionData persisted = session.data().copy();
 
         UploadSession resumed = UploadSession.restore(spec, persisted, parked, chunks.copy());
-        resumed.receiveChunk(2, chunk(2), null, 0, NO_PARKING_LIMIT);
-        resumed.receiveChunk(3, chunk(3), null, 0, NO_PARKING_LIMIT);
+        resumed.receiveChunk(2, ChunkBytes.of(chunk(2)), null, 0, NO_PARKING_LIMIT);
+        resumed.receiveChunk(3, ChunkBytes.of(chunk(3)), null, 0, NO_PARKING_LIMIT);
 
         assertThat(resumed.data().hash().peek()).isEqualTo(Sha256.of(file));
     }
@@ -310,7 +310,7 @@ class UploadSessionTest {
         java.util.Collections.shuffle(order, new Random(1234));
 
         for (int i : order) {
-            shuffled.receiveChunk(i, Arrays.copyOfRange(big, i * CHUNK, (i + 1) * CHUNK), null, 0, NO_PARKING_LIMIT);
+            shuffled.receiveChunk(i, ChunkBytes.of(Arrays.copyOfRange(big, i * CHUNK, (i + 1) * CHUNK)), null, 0, NO_PARKING_LIMIT);
         }
 
         assertThat(shuffled.data().hash().peek()).isEqualTo(Sha256.of(big));
@@ -328,7 +328,7 @@ class UploadSessionTest {
     }
 
     private List<UploadEvent> receive(int index) {
-        return session.receiveChunk(index, chunk(index), null, 1_000, NO_PARKING_LIMIT);
+        return session.receiveChunk(index, ChunkBytes.of(chunk(index)), null, 1_000, NO_PARKING_LIMIT);
     }
 
     private List<UploadEvent> store(int index) {
